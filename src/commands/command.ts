@@ -1,0 +1,104 @@
+// What a command is: a frozen table entry (name, alias, getopt flags, argument counts, usage, target
+// kind) plus an exec function that receives already-parsed arguments and an already-resolved
+// target. Commands reach the server only through the ServerApi and ClientApi interfaces below, so a
+// command never writes to a socket and never knows how clients are connected.
+
+import type { ParsedArgs } from '../cmdlang/args';
+import type { Model, Pane, Session } from '../model/model';
+import type { Resolved, TargetKind } from '../model/target';
+import type { Identify } from '../protocol/messages';
+import type { WaitChannels } from './wait-for';
+
+export type CommandResult = void | { error: string };
+
+export interface TargetSpec {
+  /** The flag naming the target: usually 't', sometimes 's'. */
+  flag: string;
+  kind: TargetKind;
+  /** Resolution failure is not an error: exec gets `target` undefined and decides. */
+  canFail?: boolean;
+}
+
+export interface CommandEntry {
+  readonly name: string;
+  readonly alias?: string;
+  /** Flags in tmux's getopt form: a letter, ':' after a letter that takes a value. */
+  readonly flags: string;
+  readonly min: number;
+  /** -1: no limit. */
+  readonly max: number;
+  readonly usage: string;
+  readonly target?: TargetSpec;
+  exec(ctx: CommandContext): CommandResult | Promise<CommandResult>;
+}
+
+/** A connected client as commands see it. */
+export interface ClientApi {
+  /** tmux's client name: its tty path. */
+  readonly name: string;
+  readonly identify: Identify;
+  readonly pid: number;
+  /** The session it is attached to, if any. */
+  readonly session: Session | undefined;
+  readonly cols: number;
+  readonly rows: number;
+  readonly created: number;
+  readonly activity: number;
+  /** Show a message on its status line for display-time. */
+  showMessage(text: string): void;
+}
+
+export interface NewSessionOptions {
+  name?: string;
+  cwd: string;
+  cols: number;
+  rows: number;
+  windowName?: string;
+  /** A shell command (one string, run with `default-shell -c`) or an argv. */
+  command?: string[];
+  /** Extra environment for the first pane (-e). */
+  environment: Record<string, string>;
+  /** The environment of the client that asked (update-environment is taken from it). */
+  clientEnvironment: Record<string, string>;
+}
+
+export type NewSessionResult = { ok: true; session: Session } | { ok: false; error: string };
+
+export interface ServerApi {
+  readonly model: Model;
+  readonly socketPath: string;
+  readonly pid: number;
+  readonly startTime: number;
+  /** wait-for channels. */
+  readonly channels: WaitChannels;
+  clients(): ClientApi[];
+  createSession(opts: NewSessionOptions): NewSessionResult;
+  killSession(session: Session): void;
+  killServer(): void;
+  /** Attach (or switch) a client to a session; the client shows it after the command finishes. */
+  attachClient(client: ClientApi, session: Session): void;
+  /** Detach a client; `hangup` also sends SIGHUP to its parent process (detach -P). */
+  detachClient(client: ClientApi, hangup?: boolean): void;
+  /** Redraw every client showing this session (after a rename, a window change…). */
+  redrawSession(session: Session): void;
+  /** Send a key, by tmux key name, to a pane as if it was typed (encoded for the pane's modes). */
+  sendKey(pane: Pane, keyName: string): void;
+  /** Whether a tty path is one of this server's panes (for the nesting check). */
+  isPaneTty(ttyName: string): boolean;
+}
+
+export interface CommandContext {
+  readonly args: ParsedArgs;
+  /** The resolved -t/-s target (undefined only when the entry allows failure or has no target). */
+  readonly target: Resolved | undefined;
+  readonly server: ServerApi;
+  /** The client that issued the command (a command-line client, or an attached one for key bindings). */
+  readonly client: ClientApi | undefined;
+  /** Write a line to the issuing client's stdout. */
+  print(line: string): void;
+}
+
+/** Freeze a command's table entry (with its type checked against CommandEntry). */
+export function defineCommand(entry: CommandEntry): CommandEntry {
+  return Object.freeze(entry);
+}

@@ -1,0 +1,165 @@
+// Format variables: what `#{session_name}`, `#{pane_id}`, … mean for a (client, session, window,
+// pane), as a table from name to value (tmux's format_table). `expandFor` expands a format for a
+// command; `formatContextFor` is what the status line and every list command use.
+
+import * as os from 'node:os';
+import type { ClientApi, CommandContext, ServerApi } from './command';
+import { expandFormat, type FormatContext } from '../format/expand';
+import type { Pane, Session, Window } from '../model/model';
+import { packageVersion } from '../version';
+
+export interface FormatTarget {
+  client?: ClientApi;
+  session?: Session;
+  window?: Window;
+  pane?: Pane;
+}
+
+type Variable = (server: ServerApi, t: FormatTarget) => string | number | boolean | undefined;
+
+const seconds = (ms: number): number => Math.floor(ms / 1000);
+const flag = (b: boolean): string => (b ? '1' : '0');
+
+function windowIndex(t: FormatTarget): number | undefined {
+  return t.session && t.window ? t.session.indexOf(t.window) : undefined;
+}
+
+function windowFlags(t: FormatTarget): string {
+  const { session, window } = t;
+  if (!session || !window) return '';
+  let flags = '';
+  if (session.current === window) flags += '*';
+  else if (session.lastWindows[0] === window) flags += '-';
+  return flags;
+}
+
+function attachedCount(server: ServerApi, session: Session | undefined): number {
+  return session ? server.clients().filter((c) => c.session === session).length : 0;
+}
+
+function paneIndex(t: FormatTarget): number | undefined {
+  if (!t.pane || !t.window) return undefined;
+  const i = t.window.panes.indexOf(t.pane);
+  return i < 0 ? undefined : i + t.window.options.getNumber('pane-base-index');
+}
+
+function clientFlags(c: ClientApi): string {
+  const flags = ['attached', 'focused'];
+  if (c.identify.utf8) flags.push('UTF-8');
+  return flags.join(',');
+}
+
+const VARIABLES: Record<string, Variable> = {
+  // server
+  host: () => os.hostname(),
+  host_short: () => os.hostname().split('.')[0],
+  pid: (s) => s.pid,
+  socket_path: (s) => s.socketPath,
+  start_time: (s) => seconds(s.startTime),
+  uid: () => (process.getuid ? process.getuid() : 0),
+  user: () => os.userInfo().username,
+  version: () => packageVersion(),
+  // session
+  session_name: (_, t) => t.session?.name,
+  session_id: (_, t) => (t.session ? `$${t.session.id}` : undefined),
+  session_windows: (_, t) => t.session?.windows.size,
+  session_created: (_, t) => (t.session ? seconds(t.session.created) : undefined),
+  session_activity: (_, t) => (t.session ? seconds(t.session.activity) : undefined),
+  session_attached: (s, t) => (t.session ? attachedCount(s, t.session) : undefined),
+  session_many_attached: (s, t) => (t.session ? flag(attachedCount(s, t.session) > 1) : undefined),
+  session_path: (_, t) => t.session?.cwd,
+  session_grouped: (_, t) => (t.session ? '0' : undefined),
+  session_group: () => '',
+  session_format: (_, t) => flag(t.session !== undefined),
+  // window
+  window_id: (_, t) => (t.window ? `@${t.window.id}` : undefined),
+  window_index: (_, t) => windowIndex(t),
+  window_name: (_, t) => t.window?.name,
+  window_active: (_, t) => (t.session && t.window ? flag(t.session.current === t.window) : undefined),
+  window_flags: (_, t) => windowFlags(t),
+  window_raw_flags: (_, t) => windowFlags(t),
+  window_panes: (_, t) => t.window?.panes.length,
+  window_width: (_, t) => t.window?.cols,
+  window_height: (_, t) => t.window?.rows,
+  window_last_flag: (_, t) => (t.session && t.window ? flag(t.session.lastWindows[0] === t.window) : undefined),
+  window_zoomed_flag: (_, t) => (t.window ? '0' : undefined),
+  window_bigger: () => '0',
+  window_offset_x: () => '0',
+  window_offset_y: () => '0',
+  window_activity: (_, t) => (t.window ? seconds(t.window.activity) : undefined),
+  window_format: (_, t) => flag(t.window !== undefined),
+  // pane
+  pane_id: (_, t) => (t.pane ? `%${t.pane.id}` : undefined),
+  pane_index: (_, t) => paneIndex(t),
+  pane_pid: (_, t) => t.pane?.process.pid,
+  pane_tty: (_, t) => t.pane?.process.ttyName,
+  pane_width: (_, t) => t.pane?.terminal.cols,
+  pane_height: (_, t) => t.pane?.terminal.rows,
+  pane_active: (_, t) => (t.pane && t.window ? flag(t.window.active === t.pane) : undefined),
+  pane_dead: (_, t) => (t.pane ? flag(t.pane.dead) : undefined),
+  pane_dead_status: (_, t) => t.pane?.exitStatus?.exitCode,
+  pane_title: (_, t) => (t.pane ? t.pane.terminal.title || os.hostname() : undefined),
+  pane_current_command: (_, t) => (t.pane && !t.pane.dead ? t.pane.process.foreground().command : undefined),
+  pane_current_path: (_, t) => (t.pane && !t.pane.dead ? t.pane.process.foreground().cwd : undefined),
+  pane_start_command: (_, t) => t.pane?.startCommand,
+  pane_start_path: (_, t) => t.pane?.startCwd,
+  pane_in_mode: (_, t) => (t.pane ? '0' : undefined),
+  pane_format: (_, t) => flag(t.pane !== undefined),
+  alternate_on: (_, t) => (t.pane ? flag(t.pane.terminal.alternateScreen) : undefined),
+  cursor_x: (_, t) => t.pane?.terminal.cursor().x,
+  cursor_y: (_, t) => t.pane?.terminal.cursor().y,
+  history_size: (_, t) => t.pane?.terminal.historySize,
+  history_limit: (_, t) => (t.pane ? t.pane.options.getNumber('history-limit') : undefined),
+  // client
+  client_name: (_, t) => t.client?.name,
+  client_tty: (_, t) => t.client?.identify.ttyName,
+  client_pid: (_, t) => t.client?.pid,
+  client_width: (_, t) => t.client?.cols,
+  client_height: (_, t) => t.client?.rows,
+  client_termname: (_, t) => t.client?.identify.term,
+  client_created: (_, t) => (t.client ? seconds(t.client.created) : undefined),
+  client_activity: (_, t) => (t.client ? seconds(t.client.activity) : undefined),
+  client_session: (_, t) => t.client?.session?.name,
+  client_flags: (_, t) => (t.client ? clientFlags(t.client) : undefined),
+  client_uid: (_, t) => (t.client ? (process.getuid ? process.getuid() : 0) : undefined),
+  client_user: (_, t) => (t.client ? os.userInfo().username : undefined),
+  client_utf8: (_, t) => (t.client ? flag(t.client.identify.utf8) : undefined),
+};
+
+/** Fill in what a partial target implies: a session's current window, a window's active pane. */
+function complete(t: FormatTarget): FormatTarget {
+  const session = t.session ?? t.client?.session;
+  const window = t.window ?? session?.current;
+  const pane = t.pane ?? window?.active;
+  return { client: t.client, session, window, pane };
+}
+
+export function formatContextFor(server: ServerApi, target: FormatTarget): FormatContext {
+  const t = complete(target);
+  return {
+    variable(name: string): string | undefined {
+      const fn = VARIABLES[name];
+      if (fn) {
+        const v = fn(server, t);
+        if (v === undefined) return undefined;
+        return typeof v === 'boolean' ? flag(v) : String(v);
+      }
+      // Any option is also a variable: pane, then window, then session, then server.
+      const options = t.pane?.options ?? t.window?.options;
+      for (const scope of [options, t.session?.options ?? server.model.sessionOptions, server.model.serverOptions]) {
+        if (scope?.get(name) !== undefined) return scope.getString(name);
+      }
+      return undefined;
+    },
+    now: () => new Date(),
+    sessions: () => server.model.sessionList().map((session) => formatContextFor(server, { client: t.client, session })),
+    windows: () =>
+      t.session ? t.session.windowList().map(({ window }) => formatContextFor(server, { client: t.client, session: t.session, window })) : [],
+    panes: () =>
+      t.window ? t.window.panes.map((pane) => formatContextFor(server, { client: t.client, session: t.session, window: t.window, pane })) : [],
+  };
+}
+
+export function expandFor(ctx: CommandContext, template: string, target: FormatTarget): string {
+  return expandFormat(template, formatContextFor(ctx.server, { client: ctx.client, ...target }));
+}

@@ -1,0 +1,49 @@
+// The command table: every command tsmux implements, found by exact name, alias, or unique prefix
+// of a name, with tmux's errors (cmd.c: cmd_find). Adding a command is one module and one line here.
+
+import type { CommandEntry } from './command';
+import { attachSession } from './attach-session';
+import { detachClient } from './detach-client';
+import { displayMessage } from './display-message';
+import { hasSession } from './has-session';
+import { killServer } from './kill-server';
+import { killSession } from './kill-session';
+import { listClients } from './list-clients';
+import { listSessions } from './list-sessions';
+import { newSession } from './new-session';
+import { renameSession } from './rename-session';
+import { sendKeys } from './send-keys';
+import { sendPrefix } from './send-prefix';
+import { startServer } from './start-server';
+import { waitFor } from './wait-for';
+
+export const COMMANDS: readonly CommandEntry[] = Object.freeze([
+  attachSession,
+  detachClient,
+  displayMessage,
+  hasSession,
+  killServer,
+  killSession,
+  listClients,
+  listSessions,
+  newSession,
+  renameSession,
+  sendKeys,
+  sendPrefix,
+  startServer,
+  waitFor,
+]);
+
+export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };
+
+export function findCommand(name: string): CommandLookup {
+  for (const entry of COMMANDS) {
+    if (entry.name === name || entry.alias === name) return { ok: true, entry };
+  }
+  const matches = COMMANDS.filter((e) => e.name.startsWith(name));
+  if (matches.length === 1) return { ok: true, entry: matches[0] };
+  if (matches.length > 1) {
+    return { ok: false, error: `ambiguous command: ${name}, could be: ${matches.map((e) => e.name).join(', ')}` };
+  }
+  return { ok: false, error: `unknown command: ${name}` };
+}

@@ -1,0 +1,293 @@
+// PaneTerminal: one pane's terminal state (screen, history, cursor, modes, title) behind our own
+// interface. Today it is @xterm/headless; nothing outside this folder sees an xterm type, so the
+// emulator can be replaced (DESIGN.md).
+//
+// What xterm does not expose publicly we track ourselves: the cursor style (DECSCUSR), found by
+// registering a parser handler; cursor visibility and the mouse encoding, read from xterm's core
+// (checked by tests, so an xterm upgrade that moves them fails loudly). Replies to terminal queries
+// (DA, DSR, window size, colours) are handed to `onReply` so the server writes them back to the
+// pane's program, never to a client.
+//
+// Must never: write to a pty or a socket itself, or know about sessions, windows or clients.
+
+import { Terminal } from '@xterm/headless';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import {
+  ATTR_BLINK, ATTR_BOLD, ATTR_DIM, ATTR_INVERSE, ATTR_INVISIBLE, ATTR_ITALIC, ATTR_OVERLINE, ATTR_STRIKE, ATTR_UNDERLINE,
+  COLOR_PALETTE, COLOR_RGB, type CursorState, type CursorStyle, type Grid,
+} from './cell';
+
+export type MouseTracking = 'none' | 'x10' | 'vt200' | 'drag' | 'any';
+export type MouseEncoding = 'default' | 'utf8' | 'sgr' | 'urxvt';
+
+/** The modes a pane's program has set that decide how keys, pastes and mouse events are encoded for it. */
+export interface PaneModes {
+  applicationCursor: boolean;
+  applicationKeypad: boolean;
+  bracketedPaste: boolean;
+  mouseTracking: MouseTracking;
+  mouseEncoding: MouseEncoding;
+  focusEvents: boolean;
+}
+
+export interface PaneTerminalOptions {
+  cols: number;
+  rows: number;
+  historyLimit: number;
+}
+
+interface XtermCore {
+  coreService: { isCursorHidden: boolean; decPrivateModes: { sendFocus?: boolean } };
+  coreMouseService: { activeEncoding: string; activeProtocol: string };
+}
+
+// The colours we report to programs that ask (OSC 10/11/12): a light-on-dark terminal, as most are.
+const QUERY_FOREGROUND = 'rgb:e5e5/e5e5/e5e5';
+const QUERY_BACKGROUND = 'rgb:0000/0000/0000';
+
+/** The 256-colour palette as xterm defines it, for OSC 4 queries. */
+function paletteRgb(index: number): [number, number, number] {
+  const basic: Array<[number, number, number]> = [
+    [0, 0, 0], [205, 0, 0], [0, 205, 0], [205, 205, 0], [0, 0, 238], [205, 0, 205], [0, 205, 205], [229, 229, 229],
+    [127, 127, 127], [255, 0, 0], [0, 255, 0], [255, 255, 0], [92, 92, 255], [255, 0, 255], [0, 255, 255], [255, 255, 255],
+  ];
+  if (index < 16) return basic[index];
+  if (index < 232) {
+    const i = index - 16;
+    const level = (v: number): number => (v === 0 ? 0 : 55 + v * 40);
+    return [level(Math.floor(i / 36)), level(Math.floor(i / 6) % 6), level(i % 6)];
+  }
+  const grey = 8 + (index - 232) * 10;
+  return [grey, grey, grey];
+}
+
+function hex4(v: number): string {
+  const h = v.toString(16).padStart(2, '0');
+  return h + h;
+}
+
+export class PaneTerminal {
+  private readonly term: Terminal;
+  private cursorStyle: CursorStyle = 0;
+  private pending = 0;
+  private replyListener: (data: string) => void = () => {};
+  private changeListener: () => void = () => {};
+  private titleListener: (title: string) => void = () => {};
+  private bellListener: () => void = () => {};
+  private drainListener: () => void = () => {};
+  private readonly cell;
+  title = '';
+
+  constructor(opts: PaneTerminalOptions) {
+    this.term = new Terminal({
+      cols: Math.max(1, opts.cols),
+      rows: Math.max(1, opts.rows),
+      scrollback: opts.historyLimit,
+      allowProposedApi: true,
+      windowOptions: { getWinSizeChars: true, pushTitle: true, popTitle: true },
+    });
+    this.term.loadAddon(new Unicode11Addon());
+    this.term.unicode.activeVersion = '11';
+    this.cell = this.term.buffer.active.getNullCell();
+    this.term.onData((data) => this.replyListener(data));
+    this.term.onBinary((data) => this.replyListener(data));
+    this.term.onWriteParsed(() => this.changeListener());
+    this.term.onTitleChange((t) => {
+      this.title = t;
+      this.titleListener(t);
+    });
+    this.term.onBell(() => this.bellListener());
+    // DECSCUSR (CSI Ps SP q): remember the style; return false so xterm also applies it.
+    this.term.parser.registerCsiHandler({ intermediates: ' ', final: 'q' }, (params) => {
+      const p = typeof params[0] === 'number' ? params[0] : 0;
+      this.cursorStyle = (p >= 0 && p <= 6 ? p : 0) as CursorStyle;
+      return false;
+    });
+    // XTVERSION (CSI > q): say who we are, as tmux does.
+    this.term.parser.registerCsiHandler({ prefix: '>', final: 'q' }, () => {
+      this.replyListener('\x1bP>|tsmux\x1b\\');
+      return true;
+    });
+    for (const [osc, value] of [[10, QUERY_FOREGROUND], [11, QUERY_BACKGROUND], [12, QUERY_FOREGROUND]] as const) {
+      this.term.parser.registerOscHandler(osc, (data) => {
+        if (data !== '?') return false;
+        this.replyListener(`\x1b]${osc};${value}\x1b\\`);
+        return true;
+      });
+    }
+    this.term.parser.registerOscHandler(4, (data) => {
+      const parts = data.split(';');
+      let answered = false;
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        const index = Number(parts[i]);
+        if (parts[i + 1] !== '?' || !Number.isInteger(index) || index < 0 || index > 255) continue;
+        const [r, g, b] = paletteRgb(index);
+        this.replyListener(`\x1b]4;${index};rgb:${hex4(r)}/${hex4(g)}/${hex4(b)}\x1b\\`);
+        answered = true;
+      }
+      return answered;
+    });
+  }
+
+  get cols(): number {
+    return this.term.cols;
+  }
+
+  get rows(): number {
+    return this.term.rows;
+  }
+
+  /** Bytes written but not yet parsed; the pane pauses its pty above a watermark. */
+  get pendingBytes(): number {
+    return this.pending;
+  }
+
+  onReply(listener: (data: string) => void): void {
+    this.replyListener = listener;
+  }
+
+  /** Called after each parsed batch of output. */
+  onChange(listener: () => void): void {
+    this.changeListener = listener;
+  }
+
+  onTitle(listener: (title: string) => void): void {
+    this.titleListener = listener;
+  }
+
+  onBell(listener: () => void): void {
+    this.bellListener = listener;
+  }
+
+  /** Called when a write has been parsed (pendingBytes went down). */
+  onDrain(listener: () => void): void {
+    this.drainListener = listener;
+  }
+
+  /** Feed program output; `parsed` is called once it has been applied to the screen. */
+  write(data: Uint8Array | string, parsed?: () => void): void {
+    const n = data.length;
+    this.pending += n;
+    this.term.write(data, () => {
+      this.pending -= n;
+      this.drainListener();
+      parsed?.();
+    });
+  }
+
+  resize(cols: number, rows: number): void {
+    if (cols === this.term.cols && rows === this.term.rows) return;
+    this.term.resize(Math.max(1, cols), Math.max(1, rows));
+  }
+
+  private get core(): XtermCore {
+    return (this.term as unknown as { _core: XtermCore })._core;
+  }
+
+  get alternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
+  /** Lines of history above the visible screen. */
+  get historySize(): number {
+    return this.term.buffer.normal.baseY;
+  }
+
+  cursor(): CursorState {
+    const b = this.term.buffer.active;
+    return {
+      x: Math.min(b.cursorX, this.term.cols - 1),
+      y: b.cursorY,
+      visible: !this.core.coreService.isCursorHidden,
+      style: this.cursorStyle,
+    };
+  }
+
+  modes(): PaneModes {
+    const m = this.term.modes;
+    const encoding = this.core.coreMouseService.activeEncoding;
+    return {
+      applicationCursor: m.applicationCursorKeysMode,
+      applicationKeypad: m.applicationKeypadMode,
+      bracketedPaste: m.bracketedPasteMode,
+      mouseTracking: m.mouseTrackingMode,
+      mouseEncoding: encoding === 'SGR' || encoding === 'SGR_PIXELS' ? 'sgr' : encoding === 'URXVT' ? 'urxvt' : encoding === 'UTF8' ? 'utf8' : 'default',
+      focusEvents: m.sendFocusMode,
+    };
+  }
+
+  /**
+   * Copy the visible screen into `grid` at (x0, y0), clipped to w×h. Cells outside the pane's
+   * own size are left untouched.
+   */
+  copyInto(grid: Grid, x0: number, y0: number, w: number, h: number): void {
+    const buffer = this.term.buffer.active;
+    const cell = this.cell;
+    const width = Math.min(w, this.term.cols, grid.cols - x0);
+    const height = Math.min(h, this.term.rows, grid.rows - y0);
+    for (let y = 0; y < height; y++) {
+      const line = buffer.getLine(buffer.baseY + y);
+      let i = (y0 + y) * grid.cols + x0;
+      if (!line) {
+        for (let x = 0; x < width; x++, i++) {
+          grid.chars[i] = ' ';
+          grid.widths[i] = 1;
+          grid.fg[i] = 0;
+          grid.bg[i] = 0;
+          grid.attrs[i] = 0;
+        }
+        continue;
+      }
+      for (let x = 0; x < width; x++, i++) {
+        line.getCell(x, cell);
+        const cw = cell.getWidth();
+        if (cw === 0) {
+          grid.chars[i] = '';
+          grid.widths[i] = 0;
+        } else {
+          const chars = cell.getChars();
+          // A wide character whose right half would fall outside the pane is shown as a space.
+          if (cw === 2 && x === width - 1) {
+            grid.chars[i] = ' ';
+            grid.widths[i] = 1;
+          } else {
+            grid.chars[i] = chars === '' ? ' ' : chars;
+            grid.widths[i] = cw;
+          }
+        }
+        if (cell.isAttributeDefault()) {
+          grid.fg[i] = 0;
+          grid.bg[i] = 0;
+          grid.attrs[i] = 0;
+          continue;
+        }
+        grid.fg[i] = cell.isFgDefault() ? 0 : cell.isFgRGB() ? (COLOR_RGB | cell.getFgColor()) >>> 0 : COLOR_PALETTE | cell.getFgColor();
+        grid.bg[i] = cell.isBgDefault() ? 0 : cell.isBgRGB() ? (COLOR_RGB | cell.getBgColor()) >>> 0 : COLOR_PALETTE | cell.getBgColor();
+        grid.attrs[i] =
+          (cell.isBold() ? ATTR_BOLD : 0) |
+          (cell.isDim() ? ATTR_DIM : 0) |
+          (cell.isItalic() ? ATTR_ITALIC : 0) |
+          (cell.isUnderline() ? ATTR_UNDERLINE : 0) |
+          (cell.isBlink() ? ATTR_BLINK : 0) |
+          (cell.isInverse() ? ATTR_INVERSE : 0) |
+          (cell.isInvisible() ? ATTR_INVISIBLE : 0) |
+          (cell.isStrikethrough() ? ATTR_STRIKE : 0) |
+          (cell.isOverline() ? ATTR_OVERLINE : 0);
+      }
+    }
+  }
+
+  /** The visible screen as text lines (for capture-pane and tests). */
+  screenLines(): string[] {
+    const buffer = this.term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) {
+      out.push(buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.term.dispose();
+  }
+}

@@ -1,0 +1,192 @@
+// The server's model: sessions, windows and panes, with tmux's global, never-reused ids
+// ($N sessions, @N windows, %N panes). A session links windows at indices (tmux's winlinks); a
+// window holds panes; a pane holds its process and its terminal state.
+//
+// The model is plain data plus the invariants that keep it consistent (a window's active pane is
+// one of its panes, a session's current window is one of its windows). It never imports the
+// server, never talks to a client, and never spawns anything: the server creates processes and
+// hands them in.
+
+import type { PaneProcess, ExitStatus } from '../pty/pane-process';
+import type { PaneTerminal } from '../emulator/terminal';
+import { Options } from '../options/options';
+
+export class Pane {
+  /** Exit status once the program has exited (the pane is dead). */
+  exitStatus: ExitStatus | undefined;
+  /** When the pane last produced output or received input (ms since epoch). */
+  activity = Date.now();
+  readonly options: Options;
+
+  constructor(
+    readonly id: number,
+    public window: Window,
+    readonly process: PaneProcess,
+    readonly terminal: PaneTerminal,
+    readonly startCommand: string,
+    readonly startCwd: string,
+  ) {
+    this.options = new Options(window.options);
+  }
+
+  get dead(): boolean {
+    return this.exitStatus !== undefined;
+  }
+}
+
+export class Window {
+  panes: Pane[] = [];
+  active: Pane | undefined;
+  lastPane: Pane | undefined;
+  /** Whether the name follows the running program (tmux's automatic-rename). */
+  automaticRename = true;
+  /** The size panes are laid out in (excludes the status line). */
+  cols: number;
+  rows: number;
+  activity = Date.now();
+  readonly options: Options;
+
+  constructor(readonly id: number, public name: string, cols: number, rows: number, globalOptions: Options) {
+    this.cols = cols;
+    this.rows = rows;
+    this.options = new Options(globalOptions);
+  }
+}
+
+export class Session {
+  /** Windows by index (tmux's winlinks), kept sorted by index when listed. */
+  readonly windows = new Map<number, Window>();
+  current: Window | undefined;
+  /** Previously current windows, most recent first (for last-window). */
+  lastWindows: Window[] = [];
+  readonly created = Date.now();
+  activity = Date.now();
+  /** Session environment (set-environment without -g), overrides the global environment. */
+  readonly environment = new Map<string, string | null>();
+  readonly options: Options;
+
+  constructor(readonly id: number, public name: string, public cwd: string, globalOptions: Options) {
+    this.options = new Options(globalOptions);
+  }
+
+  /** Windows in index order. */
+  windowList(): Array<{ index: number; window: Window }> {
+    return [...this.windows.entries()].sort((a, b) => a[0] - b[0]).map(([index, window]) => ({ index, window }));
+  }
+
+  indexOf(window: Window): number | undefined {
+    for (const [index, w] of this.windows) if (w === window) return index;
+    return undefined;
+  }
+
+  /** The first free index at or above `base` (tmux's winlink_next_index). */
+  nextIndex(base: number): number {
+    let i = base;
+    while (this.windows.has(i)) i++;
+    return i;
+  }
+
+  selectWindow(window: Window): void {
+    if (this.current === window) return;
+    if (this.current) {
+      this.lastWindows = [this.current, ...this.lastWindows.filter((w) => w !== this.current && w !== window)];
+    }
+    this.current = window;
+  }
+}
+
+/** tmux's session_check_name: ':' and '.' are not allowed in session names and become '_'. */
+export function sanitizeSessionName(name: string): string {
+  return name.replace(/[:.]/g, '_');
+}
+
+export class Model {
+  readonly serverOptions = Options.defaults('server');
+  readonly sessionOptions = Options.defaults('session');
+  readonly windowOptions = Options.defaults('window');
+  /** The global environment (set-environment -g); starts as the server's own. */
+  readonly environment = new Map<string, string | null>();
+  readonly sessions = new Map<number, Session>();
+  readonly windows = new Map<number, Window>();
+  readonly panes = new Map<number, Pane>();
+  private nextSessionId = 0;
+  private nextWindowId = 0;
+  private nextPaneId = 0;
+
+  /** Sessions sorted by name, as tmux lists them. */
+  sessionList(): Session[] {
+    return [...this.sessions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  findSessionByName(name: string): Session | undefined {
+    for (const s of this.sessions.values()) if (s.name === name) return s;
+    return undefined;
+  }
+
+  createSession(name: string | undefined, cwd: string): Session {
+    const id = this.nextSessionId++;
+    const session = new Session(id, name ?? String(id), cwd, this.sessionOptions);
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  /** The id the next session will get (so an unnamed session can be checked for a name clash first). */
+  peekSessionId(): number {
+    return this.nextSessionId;
+  }
+
+  createWindow(name: string, cols: number, rows: number): Window {
+    const window = new Window(this.nextWindowId++, name, cols, rows, this.windowOptions);
+    this.windows.set(window.id, window);
+    return window;
+  }
+
+  allocatePaneId(): number {
+    return this.nextPaneId++;
+  }
+
+  addPane(pane: Pane): void {
+    this.panes.set(pane.id, pane);
+    pane.window.panes.push(pane);
+    if (!pane.window.active) pane.window.active = pane;
+  }
+
+  /** Remove a pane; returns the window if it is now empty (the caller then removes it). */
+  removePane(pane: Pane): Window | undefined {
+    this.panes.delete(pane.id);
+    const window = pane.window;
+    window.panes = window.panes.filter((p) => p !== pane);
+    if (window.lastPane === pane) window.lastPane = undefined;
+    if (window.active === pane) {
+      window.active = window.lastPane ?? window.panes[0];
+      window.lastPane = undefined;
+    }
+    return window.panes.length === 0 ? window : undefined;
+  }
+
+  /** Sessions that link this window. */
+  sessionsOf(window: Window): Session[] {
+    return [...this.sessions.values()].filter((s) => s.indexOf(window) !== undefined);
+  }
+
+  /** Unlink a window from every session and forget it; returns sessions left with no windows. */
+  removeWindow(window: Window): Session[] {
+    this.windows.delete(window.id);
+    const emptied: Session[] = [];
+    for (const session of this.sessionsOf(window)) {
+      const index = session.indexOf(window);
+      if (index !== undefined) session.windows.delete(index);
+      session.lastWindows = session.lastWindows.filter((w) => w !== window);
+      if (session.current === window) {
+        session.current = session.lastWindows[0] ?? session.windowList()[0]?.window;
+        session.lastWindows = session.lastWindows.filter((w) => w !== session.current);
+      }
+      if (session.windows.size === 0) emptied.push(session);
+    }
+    return emptied;
+  }
+
+  removeSession(session: Session): void {
+    this.sessions.delete(session.id);
+  }
+}

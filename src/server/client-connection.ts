@@ -1,0 +1,350 @@
+// One connected client, as the server sees it: its socket and frame reader, what it told us about
+// itself (identify), the session it is attached to, its key-table state, and the frame it last drew.
+//
+// A client that vanishes (socket closed or errored, killed mid-frame) or sends a bad frame is
+// dropped alone. A slow client is never buffered for without bound: while its socket holds more
+// than a watermark of unsent output, frames are skipped, and the next one is drawn when it drains.
+
+import type * as net from 'node:net';
+import type { ClientApi } from '../commands/command';
+import type { Grid } from '../emulator/cell';
+import { InputDecoder, type InputEvent } from '../input/decode';
+import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
+import { keyFromName } from '../input/keys';
+import type { Session } from '../model/model';
+import {
+  PROTOCOL_VERSION, FrameReader, decodeClientMessage, encodeServerMessage,
+  type ClientMessage, type Identify, type ServerMessage,
+} from '../protocol/messages';
+import { composeFrame } from '../render/compose';
+import { ScreenWriter } from '../render/writer';
+import { frameView, type Message } from './frame-view';
+import { log } from './log';
+import type { Server } from './server';
+
+/** Stop sending frames while more than this is queued on the socket (scaled by screen size). */
+const OUTPUT_HIGH_WATER_MIN = 256 * 1024;
+/** The shortest gap between two frames to one client; keystroke echo after idle is immediate. */
+const FRAME_INTERVAL_MS = 8;
+
+// What an unidentified connection reports (it can run no command until it identifies).
+const UNIDENTIFIED: Identify = {
+  protocol: PROTOCOL_VERSION, version: '', pid: 0, cwd: '/', term: 'unknown', ttyName: '', isTTY: false,
+  cols: 80, rows: 24, env: {}, colours: 16, utf8: false,
+};
+
+export class ClientConnection implements ClientApi {
+  private identity: Identify | undefined;
+  session: Session | undefined;
+  cols = 80;
+  rows = 24;
+  readonly created = Date.now();
+  activity = Date.now();
+  /** 'root', or the table a prefix key (or switch-client -T) selected. */
+  keyTable = 'root';
+  private readonly reader: FrameReader;
+  private readonly decoder = new InputDecoder();
+  private escapeTimer: NodeJS.Timeout | undefined;
+  private writer: ScreenWriter | undefined;
+  private grid: Grid | undefined;
+  private renderTimer: NodeJS.Timeout | undefined;
+  private renderImmediate: NodeJS.Immediate | undefined;
+  private lastRender = 0;
+  private waitingForDrain = false;
+  private attachedShown = false;
+  private closed = false;
+  private commandReceived = false;
+  private message: Message | undefined;
+  private messageTimer: NodeJS.Timeout | undefined;
+  /** The mouse mode we last asked the client's terminal for. */
+  private outerMouse = '';
+
+  constructor(private readonly socket: net.Socket, private readonly server: Server) {
+    this.reader = new FrameReader((type, payload) => this.onFrame(type, payload));
+    socket.on('data', (chunk) => {
+      const error = this.reader.push(chunk);
+      if (error) this.drop(error);
+    });
+    socket.on('drain', () => {
+      if (this.waitingForDrain) {
+        this.waitingForDrain = false;
+        this.scheduleRender();
+      }
+    });
+    socket.on('error', (e) => log(`client socket error: ${e.message}`));
+    socket.on('close', () => this.closedByPeer());
+  }
+
+  get identified(): boolean {
+    return this.identity !== undefined;
+  }
+
+  get identify(): Identify {
+    return this.identity ?? UNIDENTIFIED;
+  }
+
+  get name(): string {
+    return this.identify.ttyName || `client-${this.identify.pid}`;
+  }
+
+  get pid(): number {
+    return this.identify.pid;
+  }
+
+  // ---- socket -------------------------------------------------------------------------------
+
+  send(msg: ServerMessage): void {
+    if (this.closed || this.socket.destroyed) return;
+    try {
+      this.socket.write(encodeServerMessage(msg));
+    } catch (e) {
+      log(`write to client failed: ${(e as Error).message}`);
+    }
+  }
+
+  hasPendingOutput(): boolean {
+    return !this.socket.destroyed && this.socket.writableLength > 0;
+  }
+
+  /** Tell the client to leave with `code` (and `message`, printed as [message] when attached), then close. */
+  exit(code: number, message?: string, hangup = false): void {
+    if (this.closed) return;
+    this.cancelTimers();
+    this.send({ type: 'exit', code, message, hangup });
+    this.closed = true;
+    this.socket.end();
+    // A client that never reads its socket must not keep it open forever.
+    setTimeout(() => this.socket.destroy(), 5000).unref();
+  }
+
+  private drop(reason: string): void {
+    log(`dropping client ${this.name}: ${reason}`);
+    this.closed = true;
+    this.cancelTimers();
+    this.socket.destroy();
+    this.server.connectionClosed(this);
+  }
+
+  private closedByPeer(): void {
+    this.closed = true;
+    this.cancelTimers();
+    this.server.connectionClosed(this);
+  }
+
+  private cancelTimers(): void {
+    clearTimeout(this.escapeTimer);
+    clearTimeout(this.renderTimer);
+    clearTimeout(this.messageTimer);
+    if (this.renderImmediate) clearImmediate(this.renderImmediate);
+    this.renderImmediate = undefined;
+  }
+
+  // ---- messages -----------------------------------------------------------------------------
+
+  private onFrame(type: number, payload: Uint8Array): void {
+    if (this.closed) return;
+    const decoded = decodeClientMessage(type, payload);
+    if (!decoded.ok) {
+      this.drop(decoded.error);
+      return;
+    }
+    try {
+      this.handle(decoded.msg);
+    } catch (e) {
+      // A bug handling one client's message must not take the server down.
+      log(`error handling ${decoded.msg.type} from ${this.name}: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  private handle(msg: ClientMessage): void {
+    switch (msg.type) {
+      case 'identify':
+        if (this.identity) return this.drop('identified twice');
+        if (msg.identify.protocol !== PROTOCOL_VERSION) {
+          this.send({ type: 'stderr', text: `protocol version mismatch (client ${msg.identify.protocol}, server ${PROTOCOL_VERSION})\n` });
+          this.exit(1);
+          return;
+        }
+        this.identity = msg.identify;
+        this.cols = Math.max(1, msg.identify.cols || 80);
+        this.rows = Math.max(1, msg.identify.rows || 24);
+        return;
+      case 'command':
+        if (!this.identity || this.commandReceived) return this.drop('unexpected command');
+        this.commandReceived = true;
+        void this.server.commandFromClient(this, msg.argv);
+        return;
+      case 'resize':
+        if (msg.cols < 1 || msg.rows < 1) return;
+        this.cols = msg.cols;
+        this.rows = msg.rows;
+        this.activity = Date.now();
+        this.writer?.invalidate();
+        if (this.session) this.server.sessionClientsChanged(this.session);
+        return;
+      case 'input':
+        if (this.session) this.input(msg.data);
+        return;
+      case 'detach':
+        this.server.detachClient(this);
+        return;
+    }
+  }
+
+  // ---- attached -----------------------------------------------------------------------------
+
+  /** The command that attached this client has finished: switch it to attached mode and draw. */
+  startAttached(): void {
+    if (!this.session || this.attachedShown) {
+      this.scheduleRender();
+      return;
+    }
+    this.attachedShown = true;
+    this.writer = new ScreenWriter({ colours: this.identify.colours as 16 | 256 | 16777216, syncOutput: false });
+    this.send({ type: 'attached', session: this.session.name });
+    this.activity = Date.now();
+    this.server.sessionClientsChanged(this.session);
+  }
+
+  private input(data: Uint8Array): void {
+    this.activity = Date.now();
+    if (this.session) this.session.activity = this.activity;
+    clearTimeout(this.escapeTimer);
+    for (const ev of this.decoder.feed(data)) this.event(ev);
+    if (this.decoder.pending()) {
+      const escapeTime = this.server.model.serverOptions.getNumber('escape-time');
+      this.escapeTimer = setTimeout(() => {
+        for (const ev of this.decoder.flush()) this.event(ev);
+      }, escapeTime);
+    }
+  }
+
+  private event(ev: InputEvent): void {
+    const session = this.session;
+    const pane = session?.current?.active;
+    if (!session || !pane) return;
+    // Any input dismisses a message, as in tmux.
+    if (this.message) this.clearMessage();
+    switch (ev.kind) {
+      case 'key':
+        this.key(ev.key);
+        return;
+      case 'paste':
+        pane.process.write(encodePaste(ev.text, pane.terminal.modes()));
+        return;
+      case 'mouse': {
+        const view = this.paneRect();
+        if (!view) return;
+        const x = ev.x - view.x;
+        const y = ev.y - view.y;
+        if (x < 0 || y < 0 || x >= view.width || y >= view.height) return;
+        const bytes = encodeMouse(ev, x, y, pane.terminal.modes());
+        if (bytes) pane.process.write(bytes);
+        return;
+      }
+      case 'focus': {
+        if (pane.terminal.modes().focusEvents) pane.process.write(ev.focused ? '\x1b[I' : '\x1b[O');
+        return;
+      }
+    }
+  }
+
+  private key(key: number): void {
+    const session = this.session!;
+    const pane = session.current!.active!;
+    if (this.keyTable !== 'root') {
+      const table = this.keyTable;
+      this.keyTable = 'root';
+      const binding = this.server.keyTables.lookup(table, key);
+      if (binding) void this.server.commandFromBinding(this, binding.commands);
+      this.scheduleRender();
+      return;
+    }
+    const prefix = keyFromName(session.options.getString('prefix'));
+    const prefix2 = keyFromName(session.options.getString('prefix2'));
+    if (key === prefix || (prefix2 !== undefined && key === prefix2)) {
+      this.keyTable = 'prefix';
+      this.scheduleRender();
+      return;
+    }
+    const binding = this.server.keyTables.lookup('root', key);
+    if (binding) {
+      void this.server.commandFromBinding(this, binding.commands);
+      return;
+    }
+    const bytes = encodeKey(key, pane.terminal.modes());
+    if (bytes !== undefined) pane.process.write(bytes);
+  }
+
+  private paneRect(): { x: number; y: number; width: number; height: number } | undefined {
+    const session = this.session;
+    const window = session?.current;
+    if (!session || !window) return undefined;
+    const top = session.options.getString('status') !== 'off' && session.options.getString('status-position') === 'top' ? 1 : 0;
+    return { x: 0, y: top, width: window.cols, height: window.rows };
+  }
+
+  /** Show a message on the status line for display-time (tmux's display-message / error display). */
+  showMessage(text: string): void {
+    if (!this.session) return;
+    this.message = { text };
+    clearTimeout(this.messageTimer);
+    const time = this.session.options.getNumber('display-time');
+    if (time > 0) this.messageTimer = setTimeout(() => this.clearMessage(), time);
+    this.scheduleRender();
+  }
+
+  private clearMessage(): void {
+    this.message = undefined;
+    clearTimeout(this.messageTimer);
+    this.scheduleRender();
+  }
+
+  // ---- drawing ------------------------------------------------------------------------------
+
+  scheduleRender(): void {
+    if (!this.attachedShown || this.closed || this.renderTimer || this.renderImmediate) return;
+    const wait = FRAME_INTERVAL_MS - (Date.now() - this.lastRender);
+    if (wait <= 0) {
+      this.renderImmediate = setImmediate(() => {
+        this.renderImmediate = undefined;
+        this.render();
+      });
+    } else {
+      this.renderTimer = setTimeout(() => {
+        this.renderTimer = undefined;
+        this.render();
+      }, wait);
+    }
+  }
+
+  private render(): void {
+    const session = this.session;
+    if (!session || !this.writer || this.closed) return;
+    const highWater = Math.max(OUTPUT_HIGH_WATER_MIN, 8 * this.cols * this.rows);
+    if (this.socket.writableLength > highWater) {
+      // Slow client: skip frames until it drains; the writer still knows what it last sent.
+      this.waitingForDrain = true;
+      return;
+    }
+    this.lastRender = Date.now();
+    const view = frameView(this.server, this, session, this.message);
+    const frame = composeFrame(view, this.grid);
+    this.grid = frame.grid;
+    let out = this.writer.render(frame);
+    out = this.outerModes(session) + out;
+    if (out.length > 0) this.send({ type: 'output', data: Buffer.from(out, 'utf8') });
+  }
+
+  /** Ask the client's terminal for mouse events only while the active pane wants them. */
+  private outerModes(session: Session): string {
+    const pane = session.current?.active;
+    const tracking = pane ? pane.terminal.modes().mouseTracking : 'none';
+    const wanted = tracking === 'none' ? '' : tracking === 'any' ? '1003' : tracking === 'drag' ? '1002' : '1000';
+    if (wanted === this.outerMouse) return '';
+    let out = this.outerMouse ? `\x1b[?${this.outerMouse}l\x1b[?1006l` : '';
+    if (wanted) out += `\x1b[?${wanted}h\x1b[?1006h`;
+    this.outerMouse = wanted;
+    return out;
+  }
+}

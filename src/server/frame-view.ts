@@ -1,0 +1,111 @@
+// Builds what one client should see (a FrameView for render/compose): the current window's panes at
+// their positions, and the status line expanded from the session's options — status-left, the
+// window list, status-right — with their styles, laid out as tmux's default (status-justify left).
+
+import { formatContextFor } from '../commands/format-target';
+import { expandFormat } from '../format/expand';
+import { displayWidth, parseStyle, splitStyledText, type Style } from '../format/style';
+import type { Session } from '../model/model';
+import type { FrameView, PaneView, StatusView, StyledRun } from '../render/compose';
+import type { ClientConnection } from './client-connection';
+import type { Server } from './server';
+
+export interface Message {
+  text: string;
+}
+
+function styleOption(session: Session, name: string, base: Style): Style {
+  return parseStyle(session.options.getString(name), base) ?? base;
+}
+
+/** Expand a format into styled runs, keeping at most `limit` cells. */
+function styledRuns(text: string, base: Style, limit: number): StyledRun[] {
+  const out: StyledRun[] = [];
+  let used = 0;
+  for (const piece of splitStyledText(text, base)) {
+    if (used >= limit) break;
+    let t = '';
+    for (const ch of piece.text) {
+      const w = displayWidth(ch);
+      if (used + w > limit) break;
+      t += ch;
+      used += w;
+    }
+    if (t) out.push({ text: t, fg: piece.style.fg, bg: piece.style.bg, attrs: piece.style.attrs });
+  }
+  return out;
+}
+
+function runsWidth(runs: StyledRun[]): number {
+  let w = 0;
+  for (const r of runs) w += displayWidth(r.text);
+  return w;
+}
+
+function statusLine(server: Server, client: ClientConnection, session: Session, y: number): StatusView {
+  const cols = client.cols;
+  const base = styleOption(session, 'status-style', parseStyle('default')!);
+  const ctx = formatContextFor(server, { client, session });
+  const runs: StatusView['runs'] = [];
+  const place = (list: StyledRun[], x: number): number => {
+    for (const r of list) {
+      runs.push({ ...r, x });
+      x += displayWidth(r.text);
+    }
+    return x;
+  };
+
+  const leftStyle = styleOption(session, 'status-left-style', base);
+  const left = styledRuns(expandFormat(session.options.getString('status-left'), ctx), leftStyle, session.options.getNumber('status-left-length'));
+  const rightStyle = styleOption(session, 'status-right-style', base);
+  const right = styledRuns(expandFormat(session.options.getString('status-right'), ctx), rightStyle, session.options.getNumber('status-right-length'));
+
+  let x = place(left, 0);
+  const rightStart = Math.max(x, cols - runsWidth(right));
+  const windows = session.windowList();
+  for (let i = 0; i < windows.length; i++) {
+    const { window } = windows[i];
+    const wctx = formatContextFor(server, { client, session, window });
+    const current = session.current === window;
+    const style = styleOption(session, current ? 'window-status-current-style' : 'window-status-style', base);
+    const format = window.options.getString(current ? 'window-status-current-format' : 'window-status-format');
+    const list = styledRuns(expandFormat(format, wctx), style, Math.max(0, rightStart - x));
+    x = place(list, x);
+    if (i < windows.length - 1) {
+      const sep = styledRuns(expandFormat(window.options.getString('window-status-separator'), wctx), base, Math.max(0, rightStart - x));
+      x = place(sep, x);
+    }
+  }
+  place(right, rightStart);
+  return { y, runs, fill: { fg: base.fg, bg: base.bg, attrs: base.attrs } };
+}
+
+function messageLine(session: Session, message: Message, y: number, cols: number): StatusView {
+  // tmux's message-style default: bg=yellow,fg=black.
+  const style = parseStyle('bg=yellow,fg=black')!;
+  const runs = styledRuns(message.text, style, cols).map((r) => ({ ...r, x: 0 }));
+  void session;
+  return { y, runs, fill: { fg: style.fg, bg: style.bg, attrs: style.attrs } };
+}
+
+export function frameView(server: Server, client: ClientConnection, session: Session, message: Message | undefined): FrameView {
+  const window = session.current;
+  const statusOn = session.options.getString('status') !== 'off' && client.rows > 1;
+  const statusTop = statusOn && session.options.getString('status-position') === 'top';
+  const paneTop = statusTop ? 1 : 0;
+  const statusY = statusOn ? (statusTop ? 0 : client.rows - 1) : -1;
+  const panes: PaneView[] = [];
+  if (window) {
+    for (const pane of window.panes) {
+      panes.push({ terminal: pane.terminal, x: 0, y: paneTop, width: Math.min(window.cols, client.cols), height: Math.min(window.rows, client.rows - (statusOn ? 1 : 0)), active: pane === window.active });
+    }
+  }
+  return {
+    cols: client.cols,
+    rows: client.rows,
+    panes,
+    borders: [],
+    status: statusOn ? statusLine(server, client, session, statusY) : undefined,
+    message: message && statusOn ? messageLine(session, message, statusY, client.cols) : undefined,
+  };
+}
