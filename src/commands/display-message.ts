@@ -22,7 +22,7 @@ export const displayMessage: CommandEntry = defineCommand({
     if (!ctx.target && args.has('t')) return { error: `can't find pane: ${args.value('t')}` };
     const template = args.value('F') ?? args.positional[0] ?? DEFAULT_MESSAGE;
     const t = ctx.target;
-    const text = expandFor(ctx, template, t ? { session: t.session, window: t.window, pane: t.pane } : {});
+    const text = expandFor(ctx, template, t ? { session: t.session, window: t.window, pane: t.pane } : {}, true);
     const client = ctx.client;
     if (args.has('p') || !client?.session) {
       ctx.print(text);

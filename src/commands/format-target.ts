@@ -160,6 +160,12 @@ export function formatContextFor(server: ServerApi, target: FormatTarget): Forma
   };
 }
 
-export function expandFor(ctx: CommandContext, template: string, target: FormatTarget): string {
-  return expandFormat(template, formatContextFor(ctx.server, { client: ctx.client, ...target }));
+/** Expand a format for a command; `time` also runs it through strftime (display-message does). */
+export function expandFor(ctx: CommandContext, template: string, target: FormatTarget, time = false): string {
+  return expandFormat(template, formatContextFor(ctx.server, { client: ctx.client, ...target }), { time });
+}
+
+/** tmux's format_true: a filter (-f) passes when it expands to something other than '' or '0'. */
+export function formatTrue(value: string): boolean {
+  return value !== '' && value !== '0';
 }

@@ -229,8 +229,17 @@ export class ClientConnection implements ClientApi {
       case 'key':
         this.key(ev.key);
         return;
-      case 'paste':
-        pane.process.write(encodePaste(ev.text, pane.terminal.modes()));
+      case 'paste': {
+        // A long paste arrives as several events; only the first carries the start marker and only
+        // the last the end marker, so the pane sees one bracketed paste.
+        const modes = pane.terminal.modes();
+        const start = modes.bracketedPaste && ev.bytes.startsWith('\x1b[200~') ? '\x1b[200~' : '';
+        const end = modes.bracketedPaste && ev.bytes.endsWith('\x1b[201~') ? '\x1b[201~' : '';
+        pane.process.write(start + encodePaste(ev.text, modes, { bracket: false }) + end);
+        return;
+      }
+      case 'reply':
+        // The client's terminal answering a query we never sent (or a late one): not typing.
         return;
       case 'mouse': {
         const view = this.paneRect();

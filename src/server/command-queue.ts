@@ -30,9 +30,9 @@ export async function runCommands(
       return 1;
     }
     const entry = lookup.entry;
-    const parsed = parseArgs(argv.slice(1), { flags: entry.flags, min: entry.min, max: entry.max });
+    const parsed = parseArgs(argv.slice(1), { flags: entry.flags, min: entry.min, max: entry.max, name: entry.name, usage: entry.usage });
     if (!parsed.ok) {
-      output.stderr(`command ${entry.name}: ${parsed.error}`);
+      output.stderr(parsed.error);
       return 1;
     }
     let target;

@@ -3,8 +3,9 @@
 // window list, status-right — with their styles, laid out as tmux's default (status-justify left).
 
 import { formatContextFor } from '../commands/format-target';
+import { cellColour } from '../format/colour';
 import { expandFormat } from '../format/expand';
-import { displayWidth, parseStyle, splitStyledText, type Style } from '../format/style';
+import { DEFAULT_STYLE, displayWidth, parseStyle, splitStyledText, type Style } from '../format/style';
 import type { Session } from '../model/model';
 import type { FrameView, PaneView, StatusView, StyledRun } from '../render/compose';
 import type { ClientConnection } from './client-connection';
@@ -14,8 +15,15 @@ export interface Message {
   text: string;
 }
 
+/** A style option applied over `base` (an invalid style, which set-option refuses, leaves base). */
 function styleOption(session: Session, name: string, base: Style): Style {
-  return parseStyle(session.options.getString(name), base) ?? base;
+  const parsed = parseStyle(session.options.getString(name), { onto: base, base });
+  return parsed.ok ? parsed.style : base;
+}
+
+/** The status line's formats are time-expanded (strftime) as tmux's are. */
+function expandStatus(template: string, ctx: ReturnType<typeof formatContextFor>): string {
+  return expandFormat(template, ctx, { time: true });
 }
 
 /** Expand a format into styled runs, keeping at most `limit` cells. */
@@ -31,7 +39,7 @@ function styledRuns(text: string, base: Style, limit: number): StyledRun[] {
       t += ch;
       used += w;
     }
-    if (t) out.push({ text: t, fg: piece.style.fg, bg: piece.style.bg, attrs: piece.style.attrs });
+    if (t) out.push({ text: t, fg: cellColour(piece.style.fg), bg: cellColour(piece.style.bg), attrs: piece.style.attrs });
   }
   return out;
 }
@@ -44,7 +52,7 @@ function runsWidth(runs: StyledRun[]): number {
 
 function statusLine(server: Server, client: ClientConnection, session: Session, y: number): StatusView {
   const cols = client.cols;
-  const base = styleOption(session, 'status-style', parseStyle('default')!);
+  const base = styleOption(session, 'status-style', DEFAULT_STYLE);
   const ctx = formatContextFor(server, { client, session });
   const runs: StatusView['runs'] = [];
   const place = (list: StyledRun[], x: number): number => {
@@ -56,9 +64,9 @@ function statusLine(server: Server, client: ClientConnection, session: Session, 
   };
 
   const leftStyle = styleOption(session, 'status-left-style', base);
-  const left = styledRuns(expandFormat(session.options.getString('status-left'), ctx), leftStyle, session.options.getNumber('status-left-length'));
+  const left = styledRuns(expandStatus(session.options.getString('status-left'), ctx), leftStyle, session.options.getNumber('status-left-length'));
   const rightStyle = styleOption(session, 'status-right-style', base);
-  const right = styledRuns(expandFormat(session.options.getString('status-right'), ctx), rightStyle, session.options.getNumber('status-right-length'));
+  const right = styledRuns(expandStatus(session.options.getString('status-right'), ctx), rightStyle, session.options.getNumber('status-right-length'));
 
   let x = place(left, 0);
   const rightStart = Math.max(x, cols - runsWidth(right));
@@ -69,20 +77,21 @@ function statusLine(server: Server, client: ClientConnection, session: Session, 
     const current = session.current === window;
     const style = styleOption(session, current ? 'window-status-current-style' : 'window-status-style', base);
     const format = window.options.getString(current ? 'window-status-current-format' : 'window-status-format');
-    const list = styledRuns(expandFormat(format, wctx), style, Math.max(0, rightStart - x));
+    const list = styledRuns(expandStatus(format, wctx), style, Math.max(0, rightStart - x));
     x = place(list, x);
     if (i < windows.length - 1) {
-      const sep = styledRuns(expandFormat(window.options.getString('window-status-separator'), wctx), base, Math.max(0, rightStart - x));
+      const sep = styledRuns(expandStatus(window.options.getString('window-status-separator'), wctx), base, Math.max(0, rightStart - x));
       x = place(sep, x);
     }
   }
   place(right, rightStart);
-  return { y, runs, fill: { fg: base.fg, bg: base.bg, attrs: base.attrs } };
+  return { y, runs, fill: { fg: cellColour(base.fg), bg: cellColour(base.bg), attrs: base.attrs } };
 }
 
 function messageLine(session: Session, message: Message, y: number, cols: number): StatusView {
   // tmux's message-style default: bg=yellow,fg=black.
-  const style = parseStyle('bg=yellow,fg=black')!;
+  const parsed = parseStyle('bg=yellow,fg=black');
+  const style = parsed.ok ? parsed.style : DEFAULT_STYLE;
   const runs = styledRuns(message.text, style, cols).map((r) => ({ ...r, x: 0 }));
   void session;
   return { y, runs, fill: { fg: style.fg, bg: style.bg, attrs: style.attrs } };

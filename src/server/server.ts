@@ -74,6 +74,10 @@ export class Server implements ServerApi {
   }
 
   private accept(socket: net.Socket): void {
+    if (this.exiting) {
+      socket.destroy();
+      return;
+    }
     const conn = new ClientConnection(socket, this);
     this.connections.add(conn);
     log(`client connected (${this.connections.size})`);
@@ -328,9 +332,9 @@ export class Server implements ServerApi {
         conn.exit(0, reason);
       }
     }
-    // Like tmux, the socket file stays behind: later commands then say "no server running on …",
-    // which scripts look for, and the next server replaces it.
-    this.listener?.close();
+    // Like tmux, the socket file stays behind (so later commands say "no server running on …",
+    // which scripts look for, and the next server replaces it): the listener is not closed, since
+    // Node would unlink the path, and connections arriving from now on are refused in accept().
     // Give command clients a moment to receive their replies (kill-server's own exit status).
     const deadline = Date.now() + 1000;
     const finish = (): void => {

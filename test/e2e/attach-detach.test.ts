@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { TestTsmux, sleep } from '../harness/tsmux';
 import type { Screen } from '../harness/screen';
 
-const PROMPT = /\$ $/m;
+const PROMPT = /^\$ ?$/m;
 
 async function startVimSession(t: TestTsmux, name: string): Promise<Screen> {
   const screen = t.start(['new-session', '-s', name], { cols: 80, rows: 24 });
@@ -25,8 +25,11 @@ async function startVimSession(t: TestTsmux, name: string): Promise<Screen> {
 async function reattachAndSave(t: TestTsmux, name: string): Promise<void> {
   const again = t.start(['attach-session', '-t', name], { cols: 80, rows: 24 });
   await again.waitFor('hello from before the detach', 15000, 'vim with the unsaved text');
-  // The status line is tmux's default: [session] then the window list, on green.
-  await again.waitFor((s) => s.line(23).startsWith(`[${name}] 0:vim*`), 5000, 'status line');
+  // The status line is tmux's default: [session] (cut to status-left-length, 10) then the window
+  // list, on green.
+  const left = `[${name}] `.slice(0, 10);
+  await again.waitFor((s) => s.line(23).startsWith(`${left}0:vim*`), 5000, 'status line');
+  assert.deepEqual([again.cell(0, 23).bgMode, again.cell(0, 23).bg, again.cell(0, 23).fg], ['palette', 2, 0]);
   again.write(':wq\r');
   await again.waitFor(PROMPT, 10000, 'the shell after :wq');
   const saved = fs.readFileSync(path.join(t.home, 'my_important_file.txt'), 'utf8');

@@ -53,7 +53,9 @@ test('pause stops reading and resume delivers everything', async () => {
 });
 
 test('the foreground process is read from the terminal', async () => {
-  const child = spawnPaneProcess({ file: '/bin/sh', args: ['-c', 'sleep 5'], cwd: '/tmp', env: { TERM: 'xterm', PATH: '/usr/bin:/bin' }, cols: 80, rows: 24 });
+  // The foreground process group's leader, as tcgetpgrp would say (a non-interactive sh has no job
+  // control, so exec makes sleep the group leader).
+  const child = spawnPaneProcess({ file: '/bin/sh', args: ['-c', 'exec sleep 5'], cwd: '/tmp', env: { TERM: 'xterm', PATH: '/usr/bin:/bin' }, cols: 80, rows: 24 });
   await new Promise((r) => setTimeout(r, 300));
   const fg = child.foreground();
   assert.equal(fg.command, 'sleep');
