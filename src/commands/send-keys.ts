@@ -41,7 +41,9 @@ export const sendKeys = defineCommand({
       }
       const key = args.has('l') ? undefined : keyFromName(arg);
       if (key !== undefined) {
-        out += encodeKey(key, modes) ?? '';
+        // tmux types the key's name when it has no encoding for it ("S-a" arrives as text), and
+        // sends nothing for the keys it deliberately drops (encodeKey gives '').
+        out += encodeKey(key, modes) ?? arg;
         continue;
       }
       out += arg;

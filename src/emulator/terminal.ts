@@ -28,6 +28,8 @@ export interface PaneModes {
   mouseTracking: MouseTracking;
   mouseEncoding: MouseEncoding;
   focusEvents: boolean;
+  /** The program asked for xterm's modifyOtherKeys (CSI > 4 ; 1|2 m): keys without a byte of their own are sent as CSI u. */
+  extendedKeys: boolean;
 }
 
 export interface PaneTerminalOptions {
@@ -69,6 +71,7 @@ function hex4(v: number): string {
 export class PaneTerminal {
   private readonly term: Terminal;
   private cursorStyle: CursorStyle = 0;
+  private extendedKeys = false;
   private pending = 0;
   private replyListener: (data: string) => void = () => {};
   private changeListener: () => void = () => {};
@@ -102,6 +105,11 @@ export class PaneTerminal {
       const p = typeof params[0] === 'number' ? params[0] : 0;
       this.cursorStyle = (p >= 0 && p <= 6 ? p : 0) as CursorStyle;
       return false;
+    });
+    // XTMODKEYS (CSI > 4 ; n m): modifyOtherKeys, which decides how modified keys are encoded.
+    this.term.parser.registerCsiHandler({ prefix: '>', final: 'm' }, (params) => {
+      if (params[0] === 4) this.extendedKeys = typeof params[1] === 'number' && params[1] > 0;
+      return true;
     });
     // XTVERSION (CSI > q): say who we are, as tmux does.
     this.term.parser.registerCsiHandler({ prefix: '>', final: 'q' }, () => {
@@ -213,6 +221,7 @@ export class PaneTerminal {
       mouseTracking: m.mouseTrackingMode,
       mouseEncoding: encoding === 'SGR' || encoding === 'SGR_PIXELS' ? 'sgr' : encoding === 'URXVT' ? 'urxvt' : encoding === 'UTF8' ? 'utf8' : 'default',
       focusEvents: m.sendFocusMode,
+      extendedKeys: this.extendedKeys,
     };
   }
 
