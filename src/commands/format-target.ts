@@ -134,9 +134,10 @@ function complete(t: FormatTarget): FormatTarget {
   return { client: t.client, session, window, pane };
 }
 
-export function formatContextFor(server: ServerApi, target: FormatTarget): FormatContext {
+export function formatContextFor(server: ServerApi, target: FormatTarget, current?: boolean): FormatContext {
   const t = complete(target);
-  return {
+  const ctx: FormatContext = {
+    current,
     variable(name: string): string | undefined {
       const fn = VARIABLES[name];
       if (fn) {
@@ -153,11 +154,21 @@ export function formatContextFor(server: ServerApi, target: FormatTarget): Forma
     },
     now: () => new Date(),
     sessions: () => server.model.sessionList().map((session) => formatContextFor(server, { client: t.client, session })),
-    windows: () =>
-      t.session ? t.session.windowList().map(({ window }) => formatContextFor(server, { client: t.client, session: t.session, window })) : [],
-    panes: () =>
-      t.window ? t.window.panes.map((pane) => formatContextFor(server, { client: t.client, session: t.session, window: t.window, pane })) : [],
+    clients: () =>
+      server.clients().filter((c) => c.session).map((c) => formatContextFor(server, { client: c, session: c.session }, c === t.client)),
   };
+  // Loops that have nothing to loop over are absent, so they fail as in tmux.
+  const session = t.session;
+  if (session) {
+    ctx.windows = () =>
+      session.windowList().map(({ window }) => formatContextFor(server, { client: t.client, session, window }, session.current === window));
+  }
+  const window = t.window;
+  if (window) {
+    ctx.panes = () =>
+      window.panes.map((pane) => formatContextFor(server, { client: t.client, session, window, pane }, window.active === pane));
+  }
+  return ctx;
 }
 
 /** Expand a format for a command; `time` also runs it through strftime (display-message does). */
@@ -165,7 +176,3 @@ export function expandFor(ctx: CommandContext, template: string, target: FormatT
   return expandFormat(template, formatContextFor(ctx.server, { client: ctx.client, ...target }), { time });
 }
 
-/** tmux's format_true: a filter (-f) passes when it expands to something other than '' or '0'. */
-export function formatTrue(value: string): boolean {
-  return value !== '' && value !== '0';
-}

@@ -2,7 +2,8 @@
 // keeps only the sessions for which the filter format is true.
 
 import { defineCommand, type CommandContext, type CommandEntry, type CommandResult } from './command';
-import { expandFor, formatTrue } from './format-target';
+import { formatTrue } from '../format/expand';
+import { expandFor } from './format-target';
 
 export const LIST_SESSIONS_TEMPLATE =
   '#{session_name}: #{session_windows} windows (created #{t:session_created})' +
