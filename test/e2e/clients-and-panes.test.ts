@@ -124,3 +124,37 @@ test("a pane's processes cannot see other panes' pty file descriptors", async ()
     await t.cleanup();
   }
 });
+
+test('bare tsmux is new-session; new -A attaches to an existing one; attach -d detaches the others', async () => {
+  const t = new TestTsmux();
+  try {
+    const bare = t.start([], { cols: 80, rows: 24 });
+    await bare.waitFor(PROMPT);
+    assert.equal((await t.run(['ls', '-F', '#{session_name}'])).stdout, '0\n');
+    const again = t.start(['new-session', '-A', '-s', '0'], { cols: 80, rows: 24 });
+    await again.waitFor(PROMPT);
+    assert.equal((await t.run(['ls', '-F', '#{session_name} #{session_attached}'])).stdout, '0 2\n');
+    const exclusive = t.start(['attach', '-d', '-t', '0'], { cols: 80, rows: 24 });
+    await exclusive.waitFor(PROMPT);
+    await bare.waitExit();
+    await again.waitExit();
+    assert.match(bare.output, /\[detached \(from session 0\)\]/);
+    assert.equal((await t.run(['ls', '-F', '#{session_attached}'])).stdout, '1\n');
+  } finally {
+    await t.cleanup();
+  }
+});
+
+test('new-session -e sets the environment and -c the directory of the first pane', async () => {
+  const t = new TestTsmux();
+  try {
+    const out = path.join(t.home, 'env.txt');
+    const r = await t.run(['new', '-d', '-s', 'e', '-e', 'GREETING=hello there', '-c', '/tmp', `echo "$GREETING|$PWD" > '${out}'; sleep 30`]);
+    assert.equal(r.code, 0, r.stderr);
+    for (let i = 0; i < 100 && !fs.existsSync(out); i++) await sleep(30);
+    await sleep(50);
+    assert.equal(fs.readFileSync(out, 'utf8'), 'hello there|/tmp\n');
+  } finally {
+    await t.cleanup();
+  }
+});
