@@ -4,8 +4,9 @@
 // command never writes to a socket and never knows how clients are connected.
 
 import type { ParsedArgs } from '../cmdlang/args';
-import type { Model, Pane, Session } from '../model/model';
-import type { Resolved, TargetKind } from '../model/target';
+import type { Model, Pane, Session, Window } from '../model/model';
+import type { LayoutDirection, SizeSpec } from '../model/layout';
+import type { Origin, Resolved, TargetKind } from '../model/target';
 import type { Identify } from '../protocol/messages';
 import type { WaitChannels } from './wait-for';
 
@@ -51,6 +52,7 @@ export interface ClientApi {
 export interface NewSessionOptions {
   name?: string;
   cwd: string;
+  /** The first window's size. */
   cols: number;
   rows: number;
   windowName?: string;
@@ -64,6 +66,35 @@ export interface NewSessionOptions {
 
 export type NewSessionResult = { ok: true; session: Session } | { ok: false; error: string };
 
+export interface NewWindowOptions {
+  /** Window index; default the first free one from base-index. */
+  index?: number;
+  name?: string;
+  cwd?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  /** Do not make it the current window (-d). */
+  detached?: boolean;
+  cols?: number;
+  rows?: number;
+}
+
+export type NewWindowResult = { ok: true; window: Window; pane: Pane } | { ok: false; error: string };
+
+export interface SplitPaneOptions {
+  /** 'leftright' for -h, 'topbottom' for -v. */
+  direction: LayoutDirection;
+  size?: SizeSpec;
+  before?: boolean;
+  fullSize?: boolean;
+  cwd?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  detached?: boolean;
+}
+
+export type SplitPaneResult = { ok: true; pane: Pane } | { ok: false; error: string };
+
 export interface ServerApi {
   readonly model: Model;
   readonly socketPath: string;
@@ -74,6 +105,21 @@ export interface ServerApi {
   clients(): ClientApi[];
   createSession(opts: NewSessionOptions): NewSessionResult;
   killSession(session: Session): void;
+  createWindow(session: Session, opts: NewWindowOptions): NewWindowResult;
+  splitPane(target: Pane, opts: SplitPaneOptions): SplitPaneResult;
+  /** Kill a pane; the last pane of a window kills the window. */
+  killPane(pane: Pane): void;
+  /** Kill a window everywhere it is linked; emptied sessions are destroyed. */
+  killWindow(window: Window): void;
+  /** Make a window current in a session (resizes and redraws). */
+  selectWindow(session: Session, window: Window): void;
+  /** Make a pane its window's active pane (and redraw). */
+  selectPane(pane: Pane): void;
+  /** After changing a window's layout: resize every pane to its cell and redraw. */
+  applyLayout(window: Window): void;
+  /** After adding, removing or moving windows of a session (renumber-windows, redraw). */
+  sessionWindowsChanged(session: Session): void;
+  renumberWindows(session: Session): void;
   killServer(): void;
   /** Attach (or switch) a client to a session; the client shows it after the command finishes. */
   attachClient(client: ClientApi, session: Session): void;
@@ -94,6 +140,8 @@ export interface CommandContext {
   readonly server: ServerApi;
   /** The client that issued the command (a command-line client, or an attached one for key bindings). */
   readonly client: ClientApi | undefined;
+  /** Where the command runs from (what "current" means for targets it resolves itself). */
+  readonly origin: Origin;
   /** Write a line to the issuing client's stdout. */
   print(line: string): void;
 }

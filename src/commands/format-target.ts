@@ -7,6 +7,8 @@ import type { ClientApi, CommandContext, ServerApi } from './command';
 import { expandFormat, type FormatContext } from '../format/expand';
 import type { Pane, Session, Window } from '../model/model';
 import { packageVersion } from '../version';
+import { layoutPaneRect } from '../model/layout';
+import { layoutDump, layoutDumpVisible } from '../model/layout-string';
 
 export interface FormatTarget {
   client?: ClientApi;
@@ -24,13 +26,23 @@ function windowIndex(t: FormatTarget): number | undefined {
   return t.session && t.window ? t.session.indexOf(t.window) : undefined;
 }
 
+/** tmux's window flags: * current, - last, # activity, ! bell, ~ silence, M marked, Z zoomed. */
 function windowFlags(t: FormatTarget): string {
   const { session, window } = t;
   if (!session || !window) return '';
   let flags = '';
   if (session.current === window) flags += '*';
   else if (session.lastWindows[0] === window) flags += '-';
+  if (window.zoomed) flags += 'Z';
   return flags;
+}
+
+/** A pane's rectangle in its window (the whole window while it is zoomed). */
+function paneRect(t: FormatTarget): { x: number; y: number; sx: number; sy: number } | undefined {
+  const layout = t.window?.layout;
+  if (!t.pane || !layout) return undefined;
+  if (layout.zoomed === t.pane.id) return { x: 0, y: 0, sx: layout.root.sx, sy: layout.root.sy };
+  return layoutPaneRect(layout, t.pane.id);
 }
 
 function attachedCount(server: ServerApi, session: Session | undefined): number {
@@ -82,7 +94,9 @@ const VARIABLES: Record<string, Variable> = {
   window_width: (_, t) => t.window?.cols,
   window_height: (_, t) => t.window?.rows,
   window_last_flag: (_, t) => (t.session && t.window ? flag(t.session.lastWindows[0] === t.window) : undefined),
-  window_zoomed_flag: (_, t) => (t.window ? '0' : undefined),
+  window_zoomed_flag: (_, t) => (t.window ? flag(t.window.zoomed) : undefined),
+  window_layout: (_, t) => (t.window?.layout ? layoutDump(t.window.layout) : undefined),
+  window_visible_layout: (_, t) => (t.window?.layout ? layoutDumpVisible(t.window.layout) : undefined),
   window_bigger: () => '0',
   window_offset_x: () => '0',
   window_offset_y: () => '0',
@@ -98,7 +112,35 @@ const VARIABLES: Record<string, Variable> = {
   pane_active: (_, t) => (t.pane && t.window ? flag(t.window.active === t.pane) : undefined),
   pane_dead: (_, t) => (t.pane ? flag(t.pane.dead) : undefined),
   pane_dead_status: (_, t) => t.pane?.exitStatus?.exitCode,
-  pane_title: (_, t) => (t.pane ? t.pane.terminal.title || os.hostname() : undefined),
+  pane_title: (_, t) => (t.pane ? t.pane.title ?? (t.pane.terminal.title || os.hostname()) : undefined),
+  pane_left: (_, t) => paneRect(t)?.x,
+  pane_top: (_, t) => paneRect(t)?.y,
+  pane_right: (_, t) => {
+    const r = paneRect(t);
+    return r && r.x + r.sx - 1;
+  },
+  pane_bottom: (_, t) => {
+    const r = paneRect(t);
+    return r && r.y + r.sy - 1;
+  },
+  pane_at_left: (_, t) => {
+    const r = paneRect(t);
+    return r && flag(r.x === 0);
+  },
+  pane_at_top: (_, t) => {
+    const r = paneRect(t);
+    return r && flag(r.y === 0);
+  },
+  pane_at_right: (_, t) => {
+    const r = paneRect(t);
+    return r && t.window && flag(r.x + r.sx >= t.window.cols);
+  },
+  pane_at_bottom: (_, t) => {
+    const r = paneRect(t);
+    return r && t.window && flag(r.y + r.sy >= t.window.rows);
+  },
+  pane_last: (_, t) => (t.pane && t.window ? flag(t.window.lastPane === t.pane) : undefined),
+  history_bytes: (_, t) => t.pane?.terminal.historyBytes(),
   pane_current_command: (_, t) => (t.pane && !t.pane.dead ? t.pane.process.foreground().command : undefined),
   pane_current_path: (_, t) => (t.pane && !t.pane.dead ? t.pane.process.foreground().cwd : undefined),
   pane_start_command: (_, t) => t.pane?.startCommand,
@@ -109,7 +151,7 @@ const VARIABLES: Record<string, Variable> = {
   cursor_x: (_, t) => t.pane?.terminal.cursor().x,
   cursor_y: (_, t) => t.pane?.terminal.cursor().y,
   history_size: (_, t) => t.pane?.terminal.historySize,
-  history_limit: (_, t) => (t.pane ? t.pane.options.getNumber('history-limit') : undefined),
+  history_limit: (s, t) => (t.pane ? (t.session?.options ?? s.model.sessionOptions).getNumber('history-limit') : undefined),
   // client
   client_name: (_, t) => t.client?.name,
   client_tty: (_, t) => t.client?.identify.ttyName,

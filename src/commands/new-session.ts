@@ -45,7 +45,12 @@ export const newSession: CommandEntry = defineCommand({
       const problem = attachChecks(ctx);
       if (problem) return problem;
     }
-    const fallback = detached || !client ? defaultSize(ctx) : { cols: client.cols, rows: client.rows };
+    // A detached session's window is -x/-y or default-size; an attached one fills the client's
+    // terminal less the status line.
+    const statusLines = ctx.server.model.sessionOptions.getString('status') === 'off' ? 0 : 1;
+    const fallback = detached || !client
+      ? defaultSize(ctx)
+      : { cols: client.cols, rows: Math.max(1, client.rows - (client.rows > statusLines ? statusLines : 0)) };
     const cols = parseSize(args.value('x'), fallback.cols);
     if (typeof cols !== 'number') return cols;
     const rows = parseSize(args.value('y'), fallback.rows);

@@ -7,6 +7,16 @@ import { detachClient } from './detach-client';
 import { displayMessage } from './display-message';
 import { hasSession } from './has-session';
 import { killServer } from './kill-server';
+import { killPane } from './kill-pane';
+import { killWindow } from './kill-window';
+import { lastPane } from './last-pane';
+import { listPanes } from './list-panes';
+import { listWindows } from './list-windows';
+import { newWindow } from './new-window';
+import { renameWindow } from './rename-window';
+import { selectPane } from './select-pane';
+import { lastWindow, nextWindow, previousWindow, selectWindow } from './select-window';
+import { splitWindow } from './split-window';
 import { killSession } from './kill-session';
 import { listClients } from './list-clients';
 import { listSessions } from './list-sessions';
@@ -32,6 +42,19 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   sendPrefix,
   startServer,
   waitFor,
+  killPane,
+  killWindow,
+  lastPane,
+  listPanes,
+  listWindows,
+  newWindow,
+  renameWindow,
+  selectPane,
+  lastWindow,
+  nextWindow,
+  previousWindow,
+  selectWindow,
+  splitWindow,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -286,6 +286,14 @@ export class PaneTerminal {
     }
   }
 
+  /** Bytes of text held in history and on screen (tmux's history_bytes is its own storage; ours counts text). */
+  historyBytes(): number {
+    const buffer = this.term.buffer.normal;
+    let bytes = 0;
+    for (let y = 0; y < buffer.length; y++) bytes += Buffer.byteLength(buffer.getLine(y)?.translateToString(true) ?? '');
+    return bytes;
+  }
+
   /** The visible screen as text lines (for capture-pane and tests). */
   screenLines(): string[] {
     const buffer = this.term.buffer.active;

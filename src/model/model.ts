@@ -10,12 +10,17 @@
 import type { PaneProcess, ExitStatus } from '../pty/pane-process';
 import type { PaneTerminal } from '../emulator/terminal';
 import { Options } from '../options/options';
+import { layoutClosePane, layoutCreate, layoutPaneListInsert, type WindowLayout } from './layout';
 
 export class Pane {
   /** Exit status once the program has exited (the pane is dead). */
   exitStatus: ExitStatus | undefined;
   /** When the pane last produced output or received input (ms since epoch). */
   activity = Date.now();
+  /** When it was last made active, as a counter (tmux's active_point): ties in select-pane -L/-R/-U/-D. */
+  activePoint = 0;
+  /** select-pane -T title; the program's own title (OSC 0/2) otherwise. */
+  title: string | undefined;
   readonly options: Options;
 
   constructor(
@@ -34,10 +39,15 @@ export class Pane {
   }
 }
 
+let activeCounter = 0;
+
 export class Window {
+  /** The panes in tmux's order (w->panes): presets, layout strings and pane indices follow it. */
   panes: Pane[] = [];
   active: Pane | undefined;
   lastPane: Pane | undefined;
+  /** How the panes tile the window; created with the first pane. */
+  layout: WindowLayout | undefined;
   /** Whether the name follows the running program (tmux's automatic-rename). */
   automaticRename = true;
   /** The size panes are laid out in (excludes the status line). */
@@ -51,6 +61,25 @@ export class Window {
     this.rows = rows;
     this.options = new Options(globalOptions);
   }
+
+  get zoomed(): boolean {
+    return this.layout?.zoomed != null;
+  }
+
+  /** Make `pane` the active pane, remembering the previous one for last-pane. */
+  selectPane(pane: Pane): void {
+    if (this.active === pane) return;
+    if (this.active) this.lastPane = this.active;
+    this.active = pane;
+    pane.activePoint = ++activeCounter;
+  }
+}
+
+/** Where a new pane goes in its window's pane list (split-window -b / -f). */
+export interface PanePlacement {
+  target: Pane;
+  before?: boolean;
+  fullSize?: boolean;
 }
 
 export class Session {
@@ -145,23 +174,41 @@ export class Model {
     return this.nextPaneId++;
   }
 
-  addPane(pane: Pane): void {
+  /**
+   * Add a pane to its window: the first pane creates the window's layout; later ones must already
+   * have a layout cell (layoutSplitPane) and are placed in the pane list as tmux places them.
+   */
+  addPane(pane: Pane, placement?: PanePlacement): void {
     this.panes.set(pane.id, pane);
-    pane.window.panes.push(pane);
-    if (!pane.window.active) pane.window.active = pane;
+    const window = pane.window;
+    if (!window.layout) window.layout = layoutCreate(pane.id, window.cols, window.rows);
+    if (placement && window.panes.length > 0) {
+      const order = layoutPaneListInsert(window.panes.map((p) => p.id), placement.target.id, pane.id, placement);
+      window.panes = order.map((id) => (id === pane.id ? pane : this.panes.get(id)!));
+    } else {
+      window.panes.push(pane);
+    }
+    if (!window.active) window.selectPane(pane);
   }
 
   /** Remove a pane; returns the window if it is now empty (the caller then removes it). */
   removePane(pane: Pane): Window | undefined {
     this.panes.delete(pane.id);
     const window = pane.window;
-    window.panes = window.panes.filter((p) => p !== pane);
+    const at = window.panes.indexOf(pane);
+    const remaining = window.panes.filter((p) => p !== pane);
+    // The last pane's cell goes with its window (tmux kills the window instead).
+    if (remaining.length > 0 && window.layout) layoutClosePane(window.layout, pane.id);
+    window.panes = remaining;
     if (window.lastPane === pane) window.lastPane = undefined;
     if (window.active === pane) {
-      window.active = window.lastPane ?? window.panes[0];
+      // tmux's window_lost_pane: the last pane, else the one before it in the list, else the one after.
+      const next = window.lastPane ?? remaining[at - 1] ?? remaining[at];
+      window.active = undefined;
       window.lastPane = undefined;
+      if (next) window.selectPane(next);
     }
-    return window.panes.length === 0 ? window : undefined;
+    return remaining.length === 0 ? window : undefined;
   }
 
   /** Sessions that link this window. */

@@ -86,7 +86,30 @@ export function findSession(model: Model, name: string): Session | undefined {
   return pattern === 'ambiguous' ? undefined : pattern;
 }
 
+const WINDOW_TOKENS: Record<string, string> = { '{start}': '^', '{end}': '$', '{last}': '!', '{next}': '+', '{previous}': '-' };
+const PANE_TOKENS: Record<string, string> = { '{last}': '!', '{next}': '+', '{previous}': '-' };
+
+/** `+`, `-`, `+N`, `-N` relative to the current window; `!` last; `^` first; `$` last index. */
+function windowByToken(session: Session, spec: string): { index: number; window: Window } | undefined | null {
+  const token = WINDOW_TOKENS[spec] ?? spec;
+  const list = session.windowList();
+  if (list.length === 0) return undefined;
+  if (token === '^') return list[0];
+  if (token === '$') return list[list.length - 1];
+  if (token === '!') {
+    const last = session.lastWindows[0];
+    return last ? list.find((w) => w.window === last) : undefined;
+  }
+  const m = /^([+-])(\d*)$/.exec(token);
+  if (!m) return null;
+  const at = list.findIndex((w) => w.window === session.current);
+  const step = (m[2] === '' ? 1 : Number(m[2])) * (m[1] === '+' ? 1 : -1);
+  return list[(((at + step) % list.length) + list.length) % list.length];
+}
+
 function findWindow(session: Session, spec: string): { index: number; window: Window } | undefined {
+  const byToken = windowByToken(session, spec);
+  if (byToken !== null) return byToken;
   const list = session.windowList();
   if (/^-?\d+$/.test(spec)) {
     const index = Number(spec);
@@ -94,7 +117,14 @@ function findWindow(session: Session, spec: string): { index: number; window: Wi
     return window ? { index, window } : undefined;
   }
   if (/^@\d+$/.test(spec)) return list.find((w) => w.window.id === Number(spec.slice(1)));
-  if (spec.startsWith('=')) return list.find((w) => w.window.name === spec.slice(1));
+  if (spec.startsWith('=')) {
+    const exactSpec = spec.slice(1);
+    if (/^\d+$/.test(exactSpec)) {
+      const window = session.windows.get(Number(exactSpec));
+      return window ? { index: Number(exactSpec), window } : undefined;
+    }
+    return list.find((w) => w.window.name === exactSpec);
+  }
   const exact = uniqueMatch(list, (w) => w.window.name === spec);
   if (exact === 'ambiguous') return undefined;
   if (exact) return exact;
@@ -107,8 +137,15 @@ function findWindow(session: Session, spec: string): { index: number; window: Wi
 
 function paneByIndex(window: Window, spec: string): Pane | undefined {
   if (/^%\d+$/.test(spec)) return window.panes.find((p) => p.id === Number(spec.slice(1)));
-  if (/^\d+$/.test(spec)) return window.panes[Number(spec)];
-  return undefined;
+  if (/^\d+$/.test(spec)) return window.panes[Number(spec) - window.options.getNumber('pane-base-index')];
+  const token = PANE_TOKENS[spec] ?? spec;
+  if (token === '!') return window.lastPane;
+  const m = /^([+-])(\d*)$/.exec(token);
+  if (!m || !window.active) return undefined;
+  const at = window.panes.indexOf(window.active);
+  const n = window.panes.length;
+  const step = (m[2] === '' ? 1 : Number(m[2])) * (m[1] === '+' ? 1 : -1);
+  return window.panes[(((at + step) % n) + n) % n];
 }
 
 function resolvedFor(session: Session, window: Window, pane?: Pane): Resolved | undefined {
@@ -224,4 +261,46 @@ export function resolveTarget(model: Model, target: string | undefined, kind: Ta
   }
   const found = resolvedFor(session, window, pane);
   return found ? { ok: true, target: found } : fail('window', target);
+}
+
+export type IndexResolution = { ok: true; session: Session; index: number | undefined; window: Window | undefined } | { ok: false; error: string };
+
+/**
+ * A target naming a window index that may not exist yet (new-window -t, move-window -t, link-window
+ * -t; tmux's CMD_FIND_WINDOW_INDEX): `session:index`, `:index`, `index`, or a session alone. Returns
+ * the session, the index if one was given, and the window already there if any.
+ */
+export function resolveWindowIndex(model: Model, target: string | undefined, origin: Origin): IndexResolution {
+  const here = current(model, origin);
+  if (target === undefined || target === '') {
+    if (!here) return { ok: false, error: 'no current session' };
+    return { ok: true, session: here.session, index: undefined, window: undefined };
+  }
+  const colon = target.indexOf(':');
+  const sessionPart = colon >= 0 ? target.slice(0, colon) : undefined;
+  const windowPart = colon >= 0 ? target.slice(colon + 1) : target;
+  let session: Session | undefined;
+  if (sessionPart === undefined || sessionPart === '') {
+    if (colon < 0 && !/^-?\d+$/.test(windowPart)) {
+      // A bare word that is not an index: a window of the current session, else a session.
+      const w = here && findWindow(here.session, windowPart);
+      if (here && w) return { ok: true, session: here.session, index: w.index, window: w.window };
+      session = findSession(model, windowPart);
+      if (!session) return { ok: false, error: `can't find session: ${windowPart}` };
+      return { ok: true, session, index: undefined, window: undefined };
+    }
+    session = here?.session;
+    if (!session) return { ok: false, error: 'no current session' };
+  } else {
+    session = findSession(model, sessionPart);
+    if (!session) return { ok: false, error: `can't find session: ${sessionPart}` };
+  }
+  if (windowPart === '') return { ok: true, session, index: undefined, window: undefined };
+  if (/^\d+$/.test(windowPart)) {
+    const index = Number(windowPart);
+    return { ok: true, session, index, window: session.windows.get(index) };
+  }
+  const w = findWindow(session, windowPart);
+  if (!w) return { ok: false, error: `can't find window: ${windowPart}` };
+  return { ok: true, session, index: w.index, window: w.window };
 }

@@ -88,7 +88,6 @@ const MOVE_CUB = 3; //         ESC[nD
 const MOVE_BS = 4; //          \b repeated
 const MOVE_CHA = 5; //         ESC[nG
 const MOVE_CR_CUF = 6; //      \r then ESC[nC
-const MOVE_LF = 7; //          \n repeated (keeps the column: LNM is off)
 const MOVE_CUD = 8; //         ESC[nB
 const MOVE_CUU = 9; //         ESC[nA
 const MOVE_VPA = 10; //        ESC[nd
@@ -269,12 +268,10 @@ export class ScreenWriter {
     let verticalCost = 0;
     const dy = y - cy;
     if (dy > 0) {
-      vertical = MOVE_LF;
-      verticalCost = dy;
-      if (csiCost(dy) < verticalCost) {
-        vertical = MOVE_CUD;
-        verticalCost = csiCost(dy);
-      }
+      // Never LF: the client's tty keeps output post-processing on (libuv's raw mode leaves ONLCR
+      // set), so a LF would arrive as CR LF and lose the column.
+      vertical = MOVE_CUD;
+      verticalCost = csiCost(dy);
     } else if (dy < 0) {
       vertical = MOVE_CUU;
       verticalCost = csiCost(-dy);
@@ -317,9 +314,6 @@ export class ScreenWriter {
       return;
     }
     switch (vertical) {
-      case MOVE_LF:
-        for (let k = 0; k < dy; k++) this.out += '\n';
-        break;
       case MOVE_CUD:
         this.csi(dy, 'B');
         break;

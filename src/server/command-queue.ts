@@ -49,6 +49,7 @@ export async function runCommands(
       target,
       server,
       client,
+      origin,
       print: (line) => output.stdout(line),
     };
     let result;

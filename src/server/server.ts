@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ClientApi, NewSessionOptions, NewSessionResult, ServerApi } from '../commands/command';
+import type {
+  ClientApi, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, ServerApi, SplitPaneOptions, SplitPaneResult,
+} from '../commands/command';
+import { layoutClosePane, layoutPaneRect, layoutResize, layoutSplitPane } from '../model/layout';
 import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window } from '../model/model';
@@ -153,7 +156,7 @@ export class Server implements ServerApi {
     return false;
   }
 
-  // ---- sessions -----------------------------------------------------------------------------
+  // ---- sessions, windows, panes ------------------------------------------------------------
 
   createSession(opts: NewSessionOptions): NewSessionResult {
     const model = this.model;
@@ -165,27 +168,77 @@ export class Server implements ServerApi {
     for (const name of session.options.get('update-environment') as string[]) {
       if (name in opts.clientEnvironment) session.environment.set(name, opts.clientEnvironment[name]);
     }
-    const status = session.options.getString('status') === 'off' ? 0 : 1;
-    const window = model.createWindow('', opts.cols, Math.max(1, opts.rows - (opts.rows > status ? status : 0)));
-    const index = session.nextIndex(session.options.getNumber('base-index'));
-    session.windows.set(index, window);
-    session.current = window;
-    try {
-      const pane = this.spawnPane(session, window, { cwd, command: opts.command, environment: opts.environment });
-      window.name = opts.windowName ?? (path.basename(pane.startCommand.split(' ')[0]) || 'sh');
-      if (opts.windowName !== undefined) window.automaticRename = false;
-    } catch (e) {
-      model.removeWindow(window);
+    const created = this.createWindow(session, {
+      name: opts.windowName, cwd, command: opts.command, environment: opts.environment, cols: opts.cols, rows: opts.rows,
+    });
+    if (!created.ok) {
       model.removeSession(session);
-      return { ok: false, error: `create window failed: ${(e as Error).message}` };
+      return created;
     }
     log(`session created: ${session.name} ($${session.id})`);
     return { ok: true, session };
   }
 
-  private spawnPane(session: Session, window: Window, opts: { cwd: string; command?: string[]; environment: Record<string, string> }): Pane {
+  /**
+   * Create a window with one pane and link it into `session` at `index` (default: the first free
+   * index from base-index). It becomes the current window unless `detached`.
+   */
+  createWindow(session: Session, opts: NewWindowOptions): NewWindowResult {
     const model = this.model;
+    const size = this.windowSizeFor(session);
+    const cols = opts.cols ?? size.cols;
+    const rows = opts.rows ?? size.rows;
+    const index = opts.index ?? session.nextIndex(session.options.getNumber('base-index'));
+    if (session.windows.has(index)) return { ok: false, error: `index ${index} in use` };
+    const window = model.createWindow('', cols, rows);
     const id = model.allocatePaneId();
+    let pane: Pane;
+    try {
+      pane = this.startPane(session, window, id, cols, rows, { cwd: usableDirectory(opts.cwd ?? session.cwd), command: opts.command, environment: opts.environment ?? {} });
+    } catch (e) {
+      model.windows.delete(window.id);
+      return { ok: false, error: `create window failed: ${(e as Error).message}` };
+    }
+    model.addPane(pane);
+    session.windows.set(index, window);
+    window.name = opts.name ?? (path.basename(pane.startCommand.split(' ')[0]) || 'sh');
+    if (opts.name !== undefined) window.automaticRename = false;
+    if (!opts.detached || !session.current) session.selectWindow(window);
+    this.redrawSession(session);
+    return { ok: true, window, pane };
+  }
+
+  /** Split `target`'s cell and start a new pane there (split-window). */
+  splitPane(target: Pane, opts: SplitPaneOptions): SplitPaneResult {
+    const model = this.model;
+    const window = target.window;
+    const layout = window.layout;
+    if (!layout) return { ok: false, error: 'no layout' };
+    const session = model.sessionsOf(window)[0];
+    if (!session) return { ok: false, error: 'no session' };
+    const id = model.allocatePaneId();
+    const error = layoutSplitPane(layout, target.id, id, { type: opts.direction, size: opts.size, before: opts.before, fullSize: opts.fullSize });
+    if (error !== null) return { ok: false, error };
+    const rect = layoutPaneRect(layout, id);
+    let pane: Pane;
+    try {
+      pane = this.startPane(session, window, id, rect.sx, rect.sy, { cwd: usableDirectory(opts.cwd ?? target.process.foreground().cwd ?? session.cwd), command: opts.command, environment: opts.environment ?? {} });
+    } catch (e) {
+      layoutClosePane(layout, id);
+      return { ok: false, error: `create pane failed: ${(e as Error).message}` };
+    }
+    model.addPane(pane, { target, before: opts.before, fullSize: opts.fullSize });
+    if (!opts.detached) window.selectPane(pane);
+    this.applyLayout(window);
+    return { ok: true, pane };
+  }
+
+  /** Start a pane's program and terminal (not yet added to the model). */
+  private startPane(
+    session: Session, window: Window, id: number, cols: number, rows: number,
+    opts: { cwd: string; command?: string[]; environment: Record<string, string> },
+  ): Pane {
+    const model = this.model;
     const term = terminfoName(model.serverOptions.getString('default-terminal'));
     const env = paneEnvironment(model.environment, session.environment, opts.environment, {
       TERM: term,
@@ -202,8 +255,8 @@ export class Server implements ServerApi {
     if (opts.command && opts.command.length > 1) {
       [file, ...args] = opts.command;
       startCommand = opts.command.join(' ');
-    } else if (opts.command?.length === 1 || defaultCommand !== '') {
-      startCommand = opts.command?.[0] ?? defaultCommand;
+    } else if ((opts.command?.length === 1 && opts.command[0] !== '') || defaultCommand !== '') {
+      startCommand = opts.command?.[0] || defaultCommand;
       file = shell;
       args = ['-c', startCommand];
     } else {
@@ -213,10 +266,9 @@ export class Server implements ServerApi {
       startCommand = shell;
     }
     env.SHELL = shell;
-    const terminal = new PaneTerminal({ cols: window.cols, rows: window.rows, historyLimit: session.options.getNumber('history-limit') });
-    const child = spawnPaneProcess({ file, args, cwd: opts.cwd, env, cols: window.cols, rows: window.rows });
+    const terminal = new PaneTerminal({ cols, rows, historyLimit: session.options.getNumber('history-limit') });
+    const child = spawnPaneProcess({ file, args, cwd: opts.cwd, env, cols, rows });
     const pane = new Pane(id, window, child, terminal, startCommand, opts.cwd);
-    model.addPane(pane);
     this.wirePane(pane);
     return pane;
   }
@@ -254,29 +306,85 @@ export class Server implements ServerApi {
 
   private paneExited(pane: Pane): void {
     if (!this.model.panes.has(pane.id)) return;
-    this.destroyPane(pane);
+    this.killPane(pane);
   }
 
-  /** Remove a pane; an emptied window and then an emptied session go with it. */
-  private destroyPane(pane: Pane): void {
-    const emptyWindow = this.model.removePane(pane);
+  /** Give every pane of a window the size its layout cell has now, and redraw. */
+  applyLayout(window: Window): void {
+    const layout = window.layout;
+    if (!layout) return;
+    for (const pane of window.panes) {
+      const rect = layoutPaneRect(layout, pane.id);
+      // A zoomed window shows one pane at full size; the others keep their cell sizes.
+      const visible = layout.zoomed === null || layout.zoomed === pane.id;
+      const cols = visible && layout.zoomed !== null ? layout.root.sx : rect.sx;
+      const rows = visible && layout.zoomed !== null ? layout.root.sy : rect.sy;
+      if (cols < 1 || rows < 1) continue;
+      pane.terminal.resize(cols, rows);
+      pane.process.resize(cols, rows);
+    }
+    this.windowChanged(window);
+  }
+
+  /** Kill a pane; the last pane of a window takes its window (and maybe its session) with it. */
+  killPane(pane: Pane): void {
+    const window = pane.window;
+    if (!this.model.panes.has(pane.id)) return;
+    if (window.panes.length === 1) {
+      this.killWindow(window);
+      return;
+    }
+    this.model.removePane(pane);
+    this.disposePane(pane);
+    this.applyLayout(window);
+  }
+
+  private disposePane(pane: Pane): void {
     pane.terminal.dispose();
     if (!pane.dead) pane.process.kill('SIGHUP');
-    if (emptyWindow) this.destroyWindow(emptyWindow);
-    else this.windowChanged(pane.window);
   }
 
-  private destroyWindow(window: Window): void {
+  /** Kill a window: unlink it from every session; sessions left empty are destroyed. */
+  killWindow(window: Window): void {
+    if (!this.model.windows.has(window.id)) return;
     clearTimeout(this.renameTimers.get(window));
     this.renameTimers.delete(window);
     for (const pane of [...window.panes]) {
       this.model.removePane(pane);
-      pane.terminal.dispose();
-      pane.process.kill('SIGHUP');
+      this.disposePane(pane);
     }
+    const sessions = this.model.sessionsOf(window);
     const emptied = this.model.removeWindow(window);
     for (const session of emptied) this.destroySession(session);
-    for (const session of this.model.sessions.values()) this.redrawSession(session);
+    for (const session of sessions) if (this.model.sessions.has(session.id)) this.sessionWindowsChanged(session);
+  }
+
+  /** A session gained or lost windows: renumber if asked to, then redraw. */
+  sessionWindowsChanged(session: Session): void {
+    if (session.options.getFlag('renumber-windows')) this.renumberWindows(session);
+    this.resizeWindows(session);
+    this.redrawSession(session);
+  }
+
+  /** Renumber a session's windows from base-index without gaps (renumber-windows, move-window -r). */
+  renumberWindows(session: Session): void {
+    const list = session.windowList();
+    session.windows.clear();
+    let index = session.options.getNumber('base-index');
+    for (const { window } of list) session.windows.set(index++, window);
+  }
+
+  selectWindow(session: Session, window: Window): void {
+    session.selectWindow(window);
+    session.activity = Date.now();
+    this.resizeWindows(session);
+    this.redrawSession(session);
+  }
+
+  selectPane(pane: Pane): void {
+    pane.window.selectPane(pane);
+    this.windowChanged(pane.window);
+    for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
   }
 
   private destroySession(session: Session): void {
@@ -300,8 +408,7 @@ export class Server implements ServerApi {
       }
       for (const pane of [...window.panes]) {
         this.model.removePane(pane);
-        pane.terminal.dispose();
-        pane.process.kill('SIGHUP');
+        this.disposePane(pane);
       }
       this.model.removeWindow(window);
     }
@@ -391,14 +498,24 @@ export class Server implements ServerApi {
     for (const { window } of session.windowList()) this.resizeWindow(window, cols, rows);
   }
 
+  /** The size a new window in this session gets: its latest client's, else default-size. */
+  private windowSizeFor(session: Session): { cols: number; rows: number } {
+    const client = this.latestClient(session);
+    if (client) {
+      const status = session.options.getString('status') === 'off' ? 0 : 1;
+      return { cols: Math.max(1, client.cols), rows: Math.max(1, client.rows - (client.rows > status ? status : 0)) };
+    }
+    if (session.current) return { cols: session.current.cols, rows: session.current.rows };
+    const m = /^(\d+)x(\d+)$/.exec(session.options.getString('default-size'));
+    return m ? { cols: Number(m[1]), rows: Number(m[2]) } : { cols: 80, rows: 24 };
+  }
+
   private resizeWindow(window: Window, cols: number, rows: number): void {
     if (window.cols === cols && window.rows === rows) return;
     window.cols = cols;
     window.rows = rows;
-    for (const pane of window.panes) {
-      pane.terminal.resize(cols, rows);
-      pane.process.resize(cols, rows);
-    }
+    if (window.layout) layoutResize(window.layout, cols, rows);
+    this.applyLayout(window);
   }
 
   // ---- input --------------------------------------------------------------------------------

@@ -58,6 +58,9 @@ async function assertShows(frames: Frame[], caps: TerminalCaps = TRUECOLOUR): Pr
     for (const frame of frames) {
       const out = writer.render(frame);
       outputs.push(out);
+      // A real client tty translates LF to CR LF (libuv's raw mode keeps ONLCR), so output that
+      // relies on LF to move down would land in the wrong column there; the replay here would not see it.
+      assert.ok(!out.includes('\n'), `no LF in ${printable(out)}`);
       await terminal.feed(out);
       const differences = terminal.differences(frame, caps.colours);
       assert.deepEqual(differences, [], `after ${outputs.map(printable).join(' then ')}`);
