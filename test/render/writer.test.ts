@@ -189,7 +189,8 @@ test('the cursor moves by the cheapest of CUP and relative moves', () => {
   writer.render(frame);
   assert.equal(writer.render(withCursor(frame, { x: 14 })), '\x1b[4C');
   assert.equal(writer.render(withCursor(frame, { x: 12 })), '\b\b');
-  assert.equal(writer.render(withCursor(frame, { x: 0, y: 12 })), '\n\n\r');
+  // Down two rows to column 0: CUP (ESC[13H) — LF is never used (see assertShows).
+  assert.equal(writer.render(withCursor(frame, { x: 0, y: 12 })), '\x1b[13H');
   assert.equal(writer.render(withCursor(frame, { x: 0, y: 0 })), '\x1b[H');
   assert.equal(writer.render(withCursor(frame, { x: 70, y: 20 })), '\x1b[21;71H');
   // One cell right over a blank the pen draws identically: rewriting it is one byte, ESC[C three.
