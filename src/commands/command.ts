@@ -9,6 +9,19 @@ import type { LayoutDirection, SizeSpec } from '../model/layout';
 import type { Origin, Resolved, TargetKind } from '../model/target';
 import type { Identify } from '../protocol/messages';
 import type { WaitChannels } from './wait-for';
+import type { FrameView } from '../render/compose';
+import type { PaneMode } from '../model/model';
+
+/**
+ * Something a client shows over its session and that takes its keys first: the command prompt,
+ * confirm-before, display-panes. One at a time per client.
+ */
+export interface ClientOverlay {
+  /** A key typed by the client; true if the overlay used it (false lets it go on as usual). */
+  key(key: number): boolean;
+  /** Draw over the frame the client would otherwise see (e.g. replace the status line). */
+  decorate(view: FrameView): void;
+}
 
 export type CommandResult = void | { error: string };
 
@@ -47,6 +60,12 @@ export interface ClientApi {
   readonly activity: number;
   /** Show a message on its status line for display-time. */
   showMessage(text: string): void;
+  /** The overlay it shows, if any. */
+  readonly overlay: ClientOverlay | undefined;
+  /** Show an overlay (or remove it with undefined) and redraw. */
+  setOverlay(overlay: ClientOverlay | undefined): void;
+  /** The key table its next key is looked up in ('root', 'prefix', or a table from switch-client -T). */
+  keyTable: string;
 }
 
 export interface NewSessionOptions {
@@ -127,6 +146,8 @@ export interface ServerApi {
   detachClient(client: ClientApi, hangup?: boolean): void;
   /** Redraw every client showing this session (after a rename, a window change…). */
   redrawSession(session: Session): void;
+  /** Show a mode in a pane instead of its program's screen (undefined: back to the program). */
+  setPaneMode(pane: Pane, mode: PaneMode | undefined): void;
   /** Send a key, by tmux key name, to a pane as if it was typed (encoded for the pane's modes). */
   sendKey(pane: Pane, keyName: string): void;
   /** Whether a tty path is one of this server's panes (for the nesting check). */

@@ -9,8 +9,28 @@
 
 import type { PaneProcess, ExitStatus } from '../pty/pane-process';
 import type { PaneTerminal } from '../emulator/terminal';
+import type { CursorState, Grid } from '../emulator/cell';
 import { Options } from '../options/options';
 import { layoutClosePane, layoutCreate, layoutPaneListInsert, type WindowLayout } from './layout';
+
+/**
+ * A pane mode: something shown in a pane instead of its program's screen, taking the keys typed
+ * into the pane (tmux's window modes: copy mode, view mode for command output, clock mode…).
+ * The program keeps running underneath and its output keeps being recorded.
+ */
+export interface PaneMode {
+  /** tmux's name for #{pane_mode}: 'copy-mode', 'view-mode', 'clock-mode', … */
+  readonly name: string;
+  /** Draw the mode's screen into `grid` at (x, y), clipped to w×h. */
+  copyInto(grid: Grid, x: number, y: number, w: number, h: number): void;
+  cursor(): CursorState;
+  /** A key typed into the pane; return false to leave the key unhandled. */
+  key(key: number): boolean;
+  /** The pane was resized. */
+  resize?(cols: number, rows: number): void;
+  /** The mode is being left (by itself, or because the pane goes). */
+  exit?(): void;
+}
 
 export class Pane {
   /** Exit status once the program has exited (the pane is dead). */
@@ -21,6 +41,8 @@ export class Pane {
   activePoint = 0;
   /** select-pane -T title; the program's own title (OSC 0/2) otherwise. */
   title: string | undefined;
+  /** The mode shown instead of the program's screen, if any (copy mode, view mode, clock mode). */
+  mode: PaneMode | undefined;
   readonly options: Options;
 
   constructor(

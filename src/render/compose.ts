@@ -5,10 +5,20 @@
 // status line already expanded into styled runs), so it never imports the model or the server.
 
 import { Grid, type CursorState, type Frame } from '../emulator/cell';
-import type { PaneTerminal } from '../emulator/terminal';
+
+/**
+ * What a pane shows: normally its terminal (PaneTerminal), or a pane mode drawn in its place
+ * (copy mode, view mode, clock mode).
+ */
+export interface PaneContent {
+  /** Draw the content into `grid` at (x, y), clipped to w×h. */
+  copyInto(grid: Grid, x: number, y: number, w: number, h: number): void;
+  /** Where the cursor is, relative to the pane. */
+  cursor(): CursorState;
+}
 
 export interface PaneView {
-  terminal: PaneTerminal;
+  terminal: PaneContent;
   x: number;
   y: number;
   width: number;

@@ -6,7 +6,7 @@
 // than a watermark of unsent output, frames are skipped, and the next one is drawn when it drains.
 
 import type * as net from 'node:net';
-import type { ClientApi } from '../commands/command';
+import type { ClientApi, ClientOverlay } from '../commands/command';
 import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
 import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
@@ -58,6 +58,8 @@ export class ClientConnection implements ClientApi {
   private messageTimer: NodeJS.Timeout | undefined;
   /** The mouse mode we last asked the client's terminal for. */
   private outerMouse = '';
+  /** A prompt, confirmation or display-panes shown over the session, taking keys first. */
+  overlay: ClientOverlay | undefined;
 
   constructor(private readonly socket: net.Socket, private readonly server: Server) {
     this.reader = new FrameReader((type, payload) => this.onFrame(type, payload));
@@ -258,9 +260,21 @@ export class ClientConnection implements ClientApi {
     }
   }
 
+  setOverlay(overlay: ClientOverlay | undefined): void {
+    this.overlay = overlay;
+    this.scheduleRender();
+  }
+
   private key(key: number): void {
     const session = this.session!;
     const pane = session.current!.active!;
+    if (this.overlay) {
+      const overlay = this.overlay;
+      if (overlay.key(key)) {
+        this.scheduleRender();
+        return;
+      }
+    }
     if (this.keyTable !== 'root') {
       const table = this.keyTable;
       this.keyTable = 'root';
@@ -279,6 +293,10 @@ export class ClientConnection implements ClientApi {
     const binding = this.server.keyTables.lookup('root', key);
     if (binding) {
       void this.server.commandFromBinding(this, binding.commands);
+      return;
+    }
+    if (pane.mode) {
+      if (pane.mode.key(key)) this.server.paneModeChanged(pane);
       return;
     }
     const bytes = encodeKey(key, pane.terminal.modes());
@@ -338,6 +356,7 @@ export class ClientConnection implements ClientApi {
     }
     this.lastRender = Date.now();
     const view = frameView(this.server, this, session, this.message);
+    this.overlay?.decorate(view);
     const frame = composeFrame(view, this.grid);
     this.grid = frame.grid;
     let out = this.writer.render(frame);

@@ -139,7 +139,7 @@ function windowView(
     const x = zoomed ? 0 : rect.x;
     const y = zoomed ? 0 : rect.y;
     panes.push({
-      terminal: pane.terminal,
+      terminal: pane.mode ?? pane.terminal,
       x,
       y: y + top,
       width: Math.max(0, Math.min(zoomed ? layout.root.sx : rect.sx, cols - x)),

@@ -15,7 +15,7 @@ import type {
 import { layoutClosePane, layoutPaneRect, layoutResize, layoutSplitPane } from '../model/layout';
 import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
-import { Model, Pane, Session, Window } from '../model/model';
+import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
 import type { Origin } from '../model/target';
 import { spawnPaneProcess } from '../pty/pane-process';
 import { ClientConnection } from './client-connection';
@@ -322,6 +322,7 @@ export class Server implements ServerApi {
       if (cols < 1 || rows < 1) continue;
       pane.terminal.resize(cols, rows);
       pane.process.resize(cols, rows);
+      pane.mode?.resize?.(cols, rows);
     }
     this.windowChanged(window);
   }
@@ -340,6 +341,8 @@ export class Server implements ServerApi {
   }
 
   private disposePane(pane: Pane): void {
+    pane.mode?.exit?.();
+    pane.mode = undefined;
     pane.terminal.dispose();
     if (!pane.dead) pane.process.kill('SIGHUP');
   }
@@ -516,6 +519,21 @@ export class Server implements ServerApi {
     window.rows = rows;
     if (window.layout) layoutResize(window.layout, cols, rows);
     this.applyLayout(window);
+  }
+
+  // ---- pane modes ---------------------------------------------------------------------------
+
+  setPaneMode(pane: Pane, mode: PaneMode | undefined): void {
+    const previous = pane.mode;
+    if (previous === mode) return;
+    pane.mode = mode;
+    previous?.exit?.();
+    this.paneModeChanged(pane);
+  }
+
+  /** A pane's mode changed what it shows: redraw wherever the pane is visible. */
+  paneModeChanged(pane: Pane): void {
+    this.windowChanged(pane.window);
   }
 
   // ---- input --------------------------------------------------------------------------------
