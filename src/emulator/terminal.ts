@@ -41,6 +41,7 @@ export interface PaneTerminalOptions {
 interface XtermCore {
   coreService: { isCursorHidden: boolean; decPrivateModes: { sendFocus?: boolean } };
   coreMouseService: { activeEncoding: string; activeProtocol: string };
+  _writeBuffer?: { handleUserInput?: () => void };
 }
 
 // The colours we report to programs that ask (OSC 10/11/12): a light-on-dark terminal, as most are.
@@ -170,6 +171,14 @@ export class PaneTerminal {
   /** Called when a write has been parsed (pendingBytes went down). */
   onDrain(listener: () => void): void {
     this.drainListener = listener;
+  }
+
+  /**
+   * The user just typed into this pane: the next output (the echo) is parsed at once rather than on
+   * xterm's next timer tick (~1 ms), the same mechanism xterm.js uses for keystrokes in a browser.
+   */
+  noteUserInput(): void {
+    this.core._writeBuffer?.handleUserInput?.();
   }
 
   /** Feed program output; `parsed` is called once it has been applied to the screen. */

@@ -300,7 +300,10 @@ export class ClientConnection implements ClientApi {
       return;
     }
     const bytes = encodeKey(key, pane.terminal.modes());
-    if (bytes !== undefined) pane.process.write(bytes);
+    if (bytes !== undefined) {
+      pane.terminal.noteUserInput();
+      pane.process.write(bytes);
+    }
   }
 
   private paneRect(): { x: number; y: number; width: number; height: number } | undefined {

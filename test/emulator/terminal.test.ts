@@ -67,3 +67,13 @@ test('the alternate screen, title and history size are visible', async () => {
   // The alternate screen starts blank; the cursor keeps its row.
   assert.deepEqual(term.screenLines(), ['', '', 'X']);
 });
+
+test('after user input the echo is parsed at once, not on the next timer tick', () => {
+  const { term } = make();
+  term.noteUserInput();
+  let parsed = false;
+  term.write('x', () => (parsed = true));
+  // Synchronously applied: no await between write and the check.
+  assert.equal(parsed, true);
+  assert.equal(term.screenLines()[0], 'x');
+});
