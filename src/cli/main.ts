@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
+import { isatty } from 'node:tty';
 import { PROTOCOL_VERSION, FrameReader, decodeServerMessage, encodeClientMessage, type Identify, type ServerMessage } from '../protocol/messages';
 import { resolveSocketPath } from '../protocol/paths';
-import { runAttached } from './attached';
 import { packageVersion } from '../version';
 
 const USAGE =
@@ -109,14 +109,16 @@ function identify(flags: GlobalFlags): Identify {
     env.NODE_EXTRA_CA_CERTS = env.TSMUX_NODE_EXTRA_CA_CERTS;
     delete env.TSMUX_NODE_EXTRA_CA_CERTS;
   }
-  const isTTY = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  // isatty() rather than process.stdin/stdout: creating those stream objects costs milliseconds
+  // that every `tsmux ls` would pay.
+  const isTTY = isatty(0) && isatty(1);
   return {
     protocol: PROTOCOL_VERSION,
     version: packageVersion(),
     pid: process.pid,
     cwd: process.cwd(),
     term: process.env.TERM ?? 'unknown',
-    ttyName: process.stdin.isTTY ? ttyName() : '',
+    ttyName: isatty(0) ? ttyName() : '',
     isTTY,
     cols: (isTTY && process.stdout.columns) || 80,
     rows: (isTTY && process.stdout.rows) || 24,
@@ -135,6 +137,20 @@ function connect(socketPath: string): Promise<net.Socket | NodeJS.ErrnoException
     });
     socket.once('error', (e) => resolve(e as NodeJS.ErrnoException));
   });
+}
+
+/** Write command output straight to a file descriptor (no stream object: see identify()). */
+function writeFd(fd: 1 | 2, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += fs.writeSync(fd, bytes, offset);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      return;
+    }
+  }
 }
 
 /** The C library's text for an errno, as tmux prints it. */
@@ -198,16 +214,16 @@ async function startServerAndConnect(socketPath: string, flags: GlobalFlags): Pr
 async function main(): Promise<void> {
   const flags = parseGlobalFlags(process.argv.slice(2));
   if (typeof flags === 'string') {
-    process.stderr.write(flags);
+    writeFd(2, flags);
     process.exit(1);
   }
   if (flags.version) {
-    process.stdout.write(`tsmux ${packageVersion()}\n`);
+    writeFd(1, `tsmux ${packageVersion()}\n`);
     process.exit(0);
   }
   const resolved = resolveSocketPath({ socketPath: flags.socketPath, label: flags.label }, process.env);
   if (!resolved.ok) {
-    process.stderr.write(`${resolved.error}\n`);
+    writeFd(2, `${resolved.error}\n`);
     process.exit(1);
   }
   const socketPath = resolved.path;
@@ -226,14 +242,14 @@ async function main(): Promise<void> {
     }
     const started = await startServerAndConnect(socketPath, flags);
     if (typeof started === 'string') {
-      process.stderr.write(`${started}\n`);
+      writeFd(2, `${started}\n`);
       process.exit(1);
     }
     socket = started;
   } else {
     // tmux's wording: a socket nobody listens on means no server; anything else is reported as is.
-    if (first.code === 'ECONNREFUSED') process.stderr.write(`no server running on ${socketPath}\n`);
-    else process.stderr.write(`error connecting to ${socketPath} (${strerror(first)})\n`);
+    if (first.code === 'ECONNREFUSED') writeFd(2, `no server running on ${socketPath}\n`);
+    else writeFd(2, `error connecting to ${socketPath} (${strerror(first)})\n`);
     process.exit(1);
   }
 
@@ -253,17 +269,18 @@ async function main(): Promise<void> {
     }
     switch (msg.type) {
       case 'stdout':
-        process.stdout.write(msg.text);
+        writeFd(1, msg.text);
         return;
       case 'stderr':
-        process.stderr.write(msg.text);
+        writeFd(2, msg.text);
         return;
       case 'exit':
         exitCode = msg.code;
-        if (msg.message) process.stderr.write(`${msg.message}\n`);
+        if (msg.message) writeFd(2, `${msg.message}\n`);
         return;
       case 'attached':
-        attached = runAttached(socket, msg.session);
+        // Loaded only now: command-line calls never pay for it.
+        attached = (require('./attached') as typeof import('./attached')).runAttached(socket, msg.session);
         return;
       case 'output':
         return;
@@ -276,7 +293,7 @@ async function main(): Promise<void> {
   socket.on('close', () => {
     if (attached) return;
     if (exitCode === undefined) {
-      process.stderr.write('server exited unexpectedly\n');
+      writeFd(2, 'server exited unexpectedly\n');
       process.exitCode = 1;
       return;
     }

@@ -50,6 +50,8 @@ export class ClientConnection implements ClientApi {
   private renderTimer: NodeJS.Timeout | undefined;
   private renderImmediate: NodeJS.Immediate | undefined;
   private lastRender = 0;
+  /** The client typed since the last frame: the next frame (its echo) is drawn without waiting. */
+  private inputSinceRender = false;
   private waitingForDrain = false;
   private attachedShown = false;
   private closed = false;
@@ -210,6 +212,7 @@ export class ClientConnection implements ClientApi {
 
   private input(data: Uint8Array): void {
     this.activity = Date.now();
+    this.inputSinceRender = true;
     if (this.session) this.session.activity = this.activity;
     clearTimeout(this.escapeTimer);
     for (const ev of this.decoder.feed(data)) this.event(ev);
@@ -334,7 +337,9 @@ export class ClientConnection implements ClientApi {
 
   scheduleRender(): void {
     if (!this.attachedShown || this.closed || this.renderTimer || this.renderImmediate) return;
-    const wait = FRAME_INTERVAL_MS - (Date.now() - this.lastRender);
+    // The frame-rate cap is for floods of output; a frame answering the user's own typing is drawn
+    // on the next turn of the event loop.
+    const wait = this.inputSinceRender ? 0 : FRAME_INTERVAL_MS - (Date.now() - this.lastRender);
     if (wait <= 0) {
       this.renderImmediate = setImmediate(() => {
         this.renderImmediate = undefined;
@@ -358,6 +363,7 @@ export class ClientConnection implements ClientApi {
       return;
     }
     this.lastRender = Date.now();
+    this.inputSinceRender = false;
     const view = frameView(this.server, this, session, this.message);
     this.overlay?.decorate(view);
     const frame = composeFrame(view, this.grid);
