@@ -2,7 +2,8 @@
 // only through this interface, so that the pty can later be owned by a separate holder process
 // (DESIGN.md, "Programs survive a server crash") without touching anything above this layer.
 //
-// Today's implementation uses node-pty, with two upstream problems handled here:
+// Ptys are read on a worker thread (pty-worker.ts) so that reading and parsing run on two cores;
+// the worker runs the node-pty implementation below, with two upstream problems handled here:
 // - Lost output at exit (microsoft/node-pty#72): when the child exits, libuv can see POLLHUP while
 //   bytes are still unread and report EOF, dropping the tail. We hold the pty slave open ourselves
 //   from spawn until the output is drained, so the master never hangs up early, and we stop
@@ -13,7 +14,9 @@
 // This module must never know about sessions, windows or the emulator.
 
 import * as fs from 'node:fs';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import type { IPty } from 'node-pty';
+import type { WorkerEvent, WorkerRequest } from './pty-worker';
 
 export interface ExitStatus {
   /** Exit code, or 0 when killed by a signal. */
@@ -177,21 +180,26 @@ class NodePtyProcess implements PaneProcess {
   }
 
   foreground(): { pid: number; command: string; cwd: string | undefined } {
-    const pid = foregroundPid(this.pid);
-    let command = '';
-    try {
-      command = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    } catch {
-      command = '';
-    }
-    let cwd: string | undefined;
-    try {
-      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-    } catch {
-      cwd = undefined;
-    }
-    return { pid, command, cwd };
+    return foregroundOf(this.pid);
   }
+}
+
+/** The foreground process of the terminal a shell runs on: pid, command name, working directory. */
+function foregroundOf(shellPid: number): { pid: number; command: string; cwd: string | undefined } {
+  const pid = foregroundPid(shellPid);
+  let command = '';
+  try {
+    command = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    command = '';
+  }
+  let cwd: string | undefined;
+  try {
+    cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    cwd = undefined;
+  }
+  return { pid, command, cwd };
 }
 
 /**
@@ -211,6 +219,162 @@ export function foregroundPid(shellPid: number): number {
   return shellPid;
 }
 
-export function spawnPaneProcess(opts: SpawnOptions): PaneProcess {
+/** A pty read on the calling thread (the worker uses this; so does the server if the worker cannot start). */
+export function spawnInlinePaneProcess(opts: SpawnOptions): PaneProcess {
   return new NodePtyProcess(opts);
+}
+
+// ---- the worker-backed implementation ------------------------------------------------------------
+
+/** How long a spawn may take before the server gives up waiting for the worker's answer. */
+const SPAWN_TIMEOUT_MS = 10_000;
+const REPLY_BYTES = 12 + 1024;
+
+interface Listeners {
+  data: Array<(data: Buffer) => void>;
+  exit: Array<(status: ExitStatus) => void>;
+  status?: ExitStatus;
+}
+
+/** The one worker thread holding every pane's pty (see pty-worker.ts). */
+class PtyWorker {
+  private readonly worker: WorkerThread;
+  private readonly panes = new Map<number, Listeners>();
+  private nextId = 1;
+
+  constructor() {
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+    this.worker = new Worker(require('node:path').join(__dirname, 'pty-worker.js'));
+    this.worker.on('message', (msg: WorkerEvent) => this.event(msg));
+    this.worker.on('error', () => undefined);
+    // The worker keeps the process alive only while it holds panes.
+    this.worker.unref();
+  }
+
+  private event(msg: WorkerEvent): void {
+    const pane = this.panes.get(msg.id);
+    if (!pane) return;
+    if (msg.op === 'data') {
+      const data = Buffer.from(msg.data);
+      for (const l of pane.data) l(data);
+      return;
+    }
+    pane.status = { exitCode: msg.exitCode, signal: msg.signal };
+    this.panes.delete(msg.id);
+    if (this.panes.size === 0) this.worker.unref();
+    for (const l of pane.exit) l(pane.status);
+  }
+
+  post(msg: WorkerRequest): void {
+    this.worker.postMessage(msg);
+  }
+
+  /** Panes whose program has not exited yet. */
+  get live(): number {
+    return this.panes.size;
+  }
+
+  spawn(options: SpawnOptions): { id: number; pid: number; ttyName: string; listeners: Listeners } {
+    const id = this.nextId++;
+    const reply = new SharedArrayBuffer(REPLY_BYTES);
+    const header = new Int32Array(reply, 0, 3);
+    const listeners: Listeners = { data: [], exit: [] };
+    this.panes.set(id, listeners);
+    this.worker.ref();
+    this.post({ op: 'spawn', id, options, reply });
+    // Spawning is synchronous for the server, as forkpty is for tmux: wait for the worker's answer.
+    Atomics.wait(header, 0, 0, SPAWN_TIMEOUT_MS);
+    const state = Atomics.load(header, 0);
+    const text = Buffer.from(new Uint8Array(reply, 12, header[2])).toString('utf8');
+    if (state !== 1) {
+      this.panes.delete(id);
+      if (this.panes.size === 0) this.worker.unref();
+      throw new Error(state === 2 ? text : 'the pty worker did not answer');
+    }
+    return { id, pid: header[1], ttyName: text, listeners };
+  }
+}
+
+let ptyWorker: PtyWorker | undefined;
+
+class WorkerPaneProcess implements PaneProcess {
+  readonly pid: number;
+  readonly ttyName: string;
+  private readonly id: number;
+  private readonly listeners: Listeners;
+
+  constructor(private readonly worker: PtyWorker, opts: SpawnOptions) {
+    const spawned = worker.spawn(opts);
+    this.id = spawned.id;
+    this.pid = spawned.pid;
+    this.ttyName = spawned.ttyName;
+    this.listeners = spawned.listeners;
+  }
+
+  onData(listener: (data: Buffer) => void): void {
+    this.listeners.data.push(listener);
+  }
+
+  onExit(listener: (status: ExitStatus) => void): void {
+    if (this.listeners.status) listener(this.listeners.status);
+    else this.listeners.exit.push(listener);
+  }
+
+  write(data: string | Uint8Array): void {
+    if (this.listeners.status) return;
+    this.worker.post({ op: 'write', id: this.id, data: typeof data === 'string' ? data : Buffer.from(data) });
+  }
+
+  resize(cols: number, rows: number): void {
+    this.worker.post({ op: 'resize', id: this.id, cols, rows });
+  }
+
+  pause(): void {
+    this.worker.post({ op: 'pause', id: this.id });
+  }
+
+  resume(): void {
+    this.worker.post({ op: 'resume', id: this.id });
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGHUP'): void {
+    try {
+      process.kill(this.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+
+  foreground(): { pid: number; command: string; cwd: string | undefined } {
+    return foregroundOf(this.pid);
+  }
+}
+
+/**
+ * Wait (at most `timeoutMs`) until every pane's program has exited, after the caller has signalled
+ * them. Resolves true if none is left. The server must not exit the normal way while a program is
+ * still watched: node-pty's exit-watcher thread would call into a torn-down environment and abort
+ * the process ("terminate called after throwing an instance of 'Napi::Error'").
+ */
+export async function waitForPaneProcesses(timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (ptyWorker && ptyWorker.live > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return !ptyWorker || ptyWorker.live === 0;
+}
+
+/**
+ * Start a program on a new pty. The pty is read on a worker thread (so reading and parsing use
+ * two cores); TSMUX_PTY_INLINE=1, or a worker that cannot start, reads it on this thread instead.
+ */
+export function spawnPaneProcess(opts: SpawnOptions): PaneProcess {
+  if (process.env.TSMUX_PTY_INLINE !== '1') {
+    try {
+      ptyWorker ??= new PtyWorker();
+      return new WorkerPaneProcess(ptyWorker, opts);
+    } catch (e) {
+      if (/did not answer/.test((e as Error).message)) ptyWorker = undefined;
+      else throw e;
+    }
+  }
+  return spawnInlinePaneProcess(opts);
 }

@@ -17,7 +17,7 @@ import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
 import type { Origin } from '../model/target';
-import { spawnPaneProcess } from '../pty/pane-process';
+import { spawnPaneProcess, waitForPaneProcesses } from '../pty/pane-process';
 import { ClientConnection } from './client-connection';
 import { runCommands } from './command-queue';
 import { KeyTables } from './key-bindings';
@@ -453,7 +453,12 @@ export class Server implements ServerApi {
         setTimeout(finish, 10);
         return;
       }
-      process.exit(0);
+      // Programs got SIGHUP; once they are gone the server exits normally. One that ignores SIGHUP
+      // keeps running (as with tmux), and the server then ends without tearing its threads down.
+      void waitForPaneProcesses(1000).then((clean) => {
+        if (clean) process.exit(0);
+        process.kill(process.pid, 'SIGKILL');
+      });
     };
     setTimeout(finish, 0);
   }

@@ -99,9 +99,11 @@ test('a program printing random bytes does not hurt the server', async () => {
     assert.equal(r.code, 0);
     // The noise contains terminal queries whose answers reach bash as typed input (as in tmux):
     // clear the line before typing.
+    await a.settle(300);
     a.write('\x03');
+    await a.settle(300);
     a.write('echo still-$((6*7))\r');
-    await a.waitFor(/still-42/);
+    await a.waitFor(/still-42/, 30000);
   } finally {
     await t.cleanup();
   }
