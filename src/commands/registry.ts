@@ -34,6 +34,7 @@ import { respawnPane } from './respawn-pane';
 import { rotateWindow } from './rotate-window';
 import { nextLayout, previousLayout, selectLayout } from './select-layout';
 import { swapPane } from './swap-pane';
+import { setOption } from './set-option';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -74,6 +75,8 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   rotateWindow,
   selectLayout,
   swapPane,
+  // Interim (see set-option.ts): the options branch owns set-option.
+  setOption,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };
