@@ -655,7 +655,7 @@ export class Server implements ServerApi {
       setTimeout(() => {
         this.renameTimers.delete(window);
         const pane = window.active;
-        if (!pane || !window.automaticRename || !window.options.getFlag('automatic-rename')) return;
+        if (!pane || pane.dead || !window.automaticRename || !window.options.getFlag('automatic-rename')) return;
         const command = pane.process.foreground().command;
         if (command && command !== window.name) {
           window.name = command;
