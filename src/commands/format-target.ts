@@ -140,8 +140,9 @@ const VARIABLES: Record<string, Variable> = {
     return r && flag(r.x === 0);
   },
   pane_at_top: (_, t) => {
+    // A pane status line on top puts the top panes one line down.
     const r = paneRect(t);
-    return r && flag(r.y === 0);
+    return r && t.window && flag(r.y === (t.window.options.getString('pane-border-status') === 'top' ? 1 : 0));
   },
   pane_at_right: (_, t) => {
     const r = paneRect(t);
@@ -149,7 +150,7 @@ const VARIABLES: Record<string, Variable> = {
   },
   pane_at_bottom: (_, t) => {
     const r = paneRect(t);
-    return r && t.window && flag(r.y + r.sy >= t.window.rows);
+    return r && t.window && flag(r.y + r.sy >= t.window.rows - (t.window.options.getString('pane-border-status') === 'bottom' ? 1 : 0));
   },
   pane_last: (_, t) => (t.pane && t.window ? flag(t.window.lastPane === t.pane) : undefined),
   history_bytes: (_, t) => t.pane?.terminal.historyBytes(),

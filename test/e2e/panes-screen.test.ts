@@ -119,8 +119,8 @@ test('pane-border-status draws each pane title in its border line; pane-border-l
     assert.deepEqual([s.cell(50, 0).fgMode, s.cell(50, 0).fg], ['palette', 2]);
     assert.equal(s.cell(10, 0).fgMode, 'default');
     // The panes lose their top line to it.
-    const r = await t.run(['list-panes', '-F', '#{pane_width}x#{pane_height} #{pane_top}']);
-    assert.equal(r.stdout, '40x22 1\n39x22 1\n');
+    const r = await t.run(['list-panes', '-F', '#{pane_width}x#{pane_height} #{pane_top} #{pane_at_top} #{pane_at_bottom}']);
+    assert.equal(r.stdout, '40x22 1 1 1\n39x22 1 1 1\n');
 
     await t.run(['set-option', '-g', 'pane-border-lines', 'double']);
     await s.waitFor((x) => x.line(0).startsWith('══0 "left"') && x.line(0)[40] === '╦' && x.line(5)[40] === '║', 5000, 'double lines');
