@@ -21,6 +21,8 @@ export interface ClientOverlay {
   key(key: number): boolean;
   /** Draw over the frame the client would otherwise see (e.g. replace the status line). */
   decorate(view: FrameView): void;
+  /** Called when the overlay is removed or replaced by another (optional). */
+  closed?(): void;
 }
 
 export type CommandResult = void | { error: string };
@@ -114,6 +116,17 @@ export interface SplitPaneOptions {
 
 export type SplitPaneResult = { ok: true; pane: Pane } | { ok: false; error: string };
 
+export interface RespawnPaneOptions {
+  /** Start directory (-c); default the pane's own. */
+  cwd?: string;
+  /** A new command (one string run with the shell, or an argv); default the pane's previous one. */
+  command?: string[];
+  /** Extra environment (-e). */
+  environment?: Record<string, string>;
+  /** Kill a program that is still running (-k) rather than refusing. */
+  kill?: boolean;
+}
+
 export interface ServerApi {
   readonly model: Model;
   readonly socketPath: string;
@@ -152,6 +165,12 @@ export interface ServerApi {
   sendKey(pane: Pane, keyName: string): void;
   /** Whether a tty path is one of this server's panes (for the nesting check). */
   isPaneTty(ttyName: string): boolean;
+  /** Start a new program in a pane (respawn-pane); a live one is refused (tmux's error) unless `kill`. */
+  respawnPane(pane: Pane, opts: RespawnPaneOptions): { ok: true } | { ok: false; error: string };
+  /** After a layout changed its size (select-layout): the window takes it, then is fitted to its clients again. */
+  fitWindow(window: Window): void;
+  /** Run commands as a key binding of `client` would (display-panes' template); errors show on its status line. */
+  runClientCommands(client: ClientApi, commands: string[][]): Promise<void>;
 }
 
 export interface CommandContext {

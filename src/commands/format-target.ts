@@ -27,21 +27,27 @@ function windowIndex(t: FormatTarget): number | undefined {
 }
 
 /** tmux's window flags: * current, - last, # activity, ! bell, ~ silence, M marked, Z zoomed. */
-function windowFlags(t: FormatTarget): string {
+function windowFlags(server: ServerApi, t: FormatTarget): string {
   const { session, window } = t;
   if (!session || !window) return '';
   let flags = '';
   if (session.current === window) flags += '*';
   else if (session.lastWindows[0] === window) flags += '-';
+  if (windowMarked(server, t)) flags += 'M';
   if (window.zoomed) flags += 'Z';
   return flags;
+}
+
+/** Whether the marked pane (select-pane -m) was marked in this window of this session. */
+function windowMarked(server: ServerApi, t: FormatTarget): boolean {
+  const marked = server.model.markedPane();
+  return marked !== undefined && marked.session === t.session && marked.window === t.window;
 }
 
 /** A pane's rectangle in its window (the whole window while it is zoomed). */
 function paneRect(t: FormatTarget): { x: number; y: number; sx: number; sy: number } | undefined {
   const layout = t.window?.layout;
   if (!t.pane || !layout) return undefined;
-  if (layout.zoomed === t.pane.id) return { x: 0, y: 0, sx: layout.root.sx, sy: layout.root.sy };
   return layoutPaneRect(layout, t.pane.id);
 }
 
@@ -88,8 +94,9 @@ const VARIABLES: Record<string, Variable> = {
   window_index: (_, t) => windowIndex(t),
   window_name: (_, t) => t.window?.name,
   window_active: (_, t) => (t.session && t.window ? flag(t.session.current === t.window) : undefined),
-  window_flags: (_, t) => windowFlags(t),
-  window_raw_flags: (_, t) => windowFlags(t),
+  window_flags: (s, t) => windowFlags(s, t),
+  window_raw_flags: (s, t) => windowFlags(s, t),
+  window_marked_flag: (s, t) => (t.session && t.window ? flag(windowMarked(s, t)) : undefined),
   window_panes: (_, t) => t.window?.panes.length,
   window_width: (_, t) => t.window?.cols,
   window_height: (_, t) => t.window?.rows,
@@ -111,7 +118,12 @@ const VARIABLES: Record<string, Variable> = {
   pane_height: (_, t) => t.pane?.terminal.rows,
   pane_active: (_, t) => (t.pane && t.window ? flag(t.window.active === t.pane) : undefined),
   pane_dead: (_, t) => (t.pane ? flag(t.pane.dead) : undefined),
-  pane_dead_status: (_, t) => t.pane?.exitStatus?.exitCode,
+  pane_dead_status: (_, t) => (t.pane?.exitStatus && !t.pane.exitStatus.signal ? t.pane.exitStatus.exitCode : undefined),
+  pane_dead_signal: (_, t) => (t.pane?.exitStatus?.signal ? t.pane.exitStatus.signal : undefined),
+  pane_dead_time: (_, t) => (t.pane?.deadTime !== undefined ? seconds(t.pane.deadTime) : undefined),
+  pane_input_off: (_, t) => (t.pane ? flag(t.pane.inputOff) : undefined),
+  pane_marked: (s, t) => (t.pane ? flag(s.model.markedPane()?.pane === t.pane) : undefined),
+  pane_marked_set: (s, t) => (t.pane ? flag(s.model.markedPane() !== undefined) : undefined),
   pane_title: (_, t) => (t.pane ? t.pane.title ?? (t.pane.terminal.title || os.hostname()) : undefined),
   pane_left: (_, t) => paneRect(t)?.x,
   pane_top: (_, t) => paneRect(t)?.y,
@@ -128,8 +140,9 @@ const VARIABLES: Record<string, Variable> = {
     return r && flag(r.x === 0);
   },
   pane_at_top: (_, t) => {
+    // A pane status line on top puts the top panes one line down.
     const r = paneRect(t);
-    return r && flag(r.y === 0);
+    return r && t.window && flag(r.y === (t.window.options.getString('pane-border-status') === 'top' ? 1 : 0));
   },
   pane_at_right: (_, t) => {
     const r = paneRect(t);
@@ -137,7 +150,7 @@ const VARIABLES: Record<string, Variable> = {
   },
   pane_at_bottom: (_, t) => {
     const r = paneRect(t);
-    return r && t.window && flag(r.y + r.sy >= t.window.rows);
+    return r && t.window && flag(r.y + r.sy >= t.window.rows - (t.window.options.getString('pane-border-status') === 'bottom' ? 1 : 0));
   },
   pane_last: (_, t) => (t.pane && t.window ? flag(t.window.lastPane === t.pane) : undefined),
   history_bytes: (_, t) => t.pane?.terminal.historyBytes(),

@@ -1,6 +1,8 @@
-// last-pane (lastp): select the previously active pane of the window.
+// last-pane (lastp): select the previously active pane of the window (in a window of two panes, the
+// other one); -d / -e disable or enable its input instead; -Z keeps the window zoomed.
 
 import { defineCommand, type CommandContext, type CommandResult } from './command';
+import { lastPaneExec } from './select-pane';
 
 export const lastPane = defineCommand({
   name: 'last-pane',
@@ -11,9 +13,6 @@ export const lastPane = defineCommand({
   usage: '[-deZ] [-t target-window]',
   target: { flag: 't', kind: 'window' },
   exec(ctx: CommandContext): CommandResult {
-    const window = ctx.target!.window;
-    if (!window.lastPane) return { error: 'no last pane' };
-    ctx.server.selectPane(window.lastPane);
-    return undefined;
+    return lastPaneExec(ctx, ctx.target!.window);
   },
 });

@@ -26,6 +26,15 @@ import { sendKeys } from './send-keys';
 import { sendPrefix } from './send-prefix';
 import { startServer } from './start-server';
 import { waitFor } from './wait-for';
+import { breakPane } from './break-pane';
+import { displayPanes } from './display-panes';
+import { joinPane, movePane } from './join-pane';
+import { resizePane } from './resize-pane';
+import { respawnPane } from './respawn-pane';
+import { rotateWindow } from './rotate-window';
+import { nextLayout, previousLayout, selectLayout } from './select-layout';
+import { swapPane } from './swap-pane';
+import { setOption } from './set-option';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -55,6 +64,19 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   previousWindow,
   selectWindow,
   splitWindow,
+  breakPane,
+  displayPanes,
+  joinPane,
+  movePane,
+  nextLayout,
+  previousLayout,
+  resizePane,
+  respawnPane,
+  rotateWindow,
+  selectLayout,
+  swapPane,
+  // Interim (see set-option.ts): the options branch owns set-option.
+  setOption,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

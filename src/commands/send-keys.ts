@@ -26,7 +26,8 @@ export const sendKeys = defineCommand({
       repeat = Number(n);
       if (!/^\d+$/.test(n) || repeat < 1) return { error: `repeat count ${n} invalid` };
     }
-    if (pane.dead) return undefined;
+    // A dead pane and one with input disabled (select-pane -d) take no keys, as in tmux.
+    if (pane.dead || pane.inputOff) return undefined;
     const modes = pane.terminal.modes();
     let out = '';
     if (args.has('R')) pane.terminal.write('\x1bc');

@@ -1,11 +1,12 @@
 // split-window (splitw): split the target pane, -h left/right or -v (default) top/bottom, the new
 // pane -b before it, -f across the whole window, -l size (cells or N%) or -p percentage; -d keeps
-// the current pane active.
+// the current pane active; -Z zooms the window afterwards.
 
 import { defineCommand, type CommandContext, type CommandResult } from './command';
 import type { SizeSpec } from '../model/layout';
 import { parseEnvironment } from './spawn-flags';
 import { printInfo } from './print-info';
+import { zoomPane } from './pane-args';
 
 function parseSize(ctx: CommandContext): SizeSpec | undefined | { error: string } {
   const l = ctx.args.value('l');
@@ -48,6 +49,8 @@ export const splitWindow = defineCommand({
       detached: args.has('d'),
     });
     if (!split.ok) return { error: split.error };
+    // -Z: the window is zoomed afterwards, on its active pane (the new one unless -d).
+    if (args.has('Z') && target.window.active) zoomPane(server, target.window.active);
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:#{window_index}.#{pane_index}', target.session, target.window, split.pane);
     return undefined;
   },

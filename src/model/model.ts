@@ -43,15 +43,21 @@ export class Pane {
   title: string | undefined;
   /** The mode shown instead of the program's screen, if any (copy mode, view mode, clock mode). */
   mode: PaneMode | undefined;
-  readonly options: Options;
+  /** select-pane -d: keys and pastes for this pane are dropped (tmux's PANE_INPUTOFF). */
+  inputOff = false;
+  /** When the program exited (ms since epoch), for #{pane_dead_time}. */
+  deadTime: number | undefined;
+  /** Pane options; replaced (values kept) when the pane moves to another window (join-pane, swap-pane…). */
+  options: Options;
 
+  // process, startCommand and startCwd change when respawn-pane starts a new program in the pane.
   constructor(
     readonly id: number,
     public window: Window,
-    readonly process: PaneProcess,
+    public process: PaneProcess,
     readonly terminal: PaneTerminal,
-    readonly startCommand: string,
-    readonly startCwd: string,
+    public startCommand: string,
+    public startCwd: string,
   ) {
     this.options = new Options(window.options);
   }
@@ -76,6 +82,8 @@ export class Window {
   cols: number;
   rows: number;
   activity = Date.now();
+  /** The layout before the last select-layout (tmux's w->old_layout, for select-layout -o). */
+  oldLayout: string | undefined;
   readonly options: Options;
 
   constructor(readonly id: number, public name: string, cols: number, rows: number, globalOptions: Options) {
@@ -151,7 +159,16 @@ export function sanitizeSessionName(name: string): string {
   return name.replace(/[:.]/g, '_');
 }
 
+/** The marked pane (select-pane -m), as tmux keeps it: the session and window it was marked in. */
+export interface MarkedPane {
+  session: Session;
+  window: Window;
+  pane: Pane;
+}
+
 export class Model {
+  /** select-pane -m; valid only while its session still links its window and the window holds the pane (markedPane()). */
+  marked: MarkedPane | undefined;
   readonly serverOptions = Options.defaults('server');
   readonly sessionOptions = Options.defaults('session');
   readonly windowOptions = Options.defaults('window');
@@ -257,5 +274,14 @@ export class Model {
 
   removeSession(session: Session): void {
     this.sessions.delete(session.id);
+  }
+
+  /** The marked pane if it is still where it was marked (tmux's server_check_marked), else undefined. */
+  markedPane(): MarkedPane | undefined {
+    const m = this.marked;
+    if (!m) return undefined;
+    if (!this.sessions.has(m.session.id) || m.session.indexOf(m.window) === undefined) return undefined;
+    if (!this.panes.has(m.pane.id) || m.pane.window !== m.window || !m.window.panes.includes(m.pane)) return undefined;
+    return m;
   }
 }

@@ -184,6 +184,13 @@ export function resolveTarget(model: Model, target: string | undefined, kind: Ta
   }
   const fail = (what: TargetKind, name: string): Resolution => ({ ok: false, error: `can't find ${what}: ${name}` });
 
+  // The marked pane (select-pane -m) is a whole target of its own.
+  if (target === '{marked}' || target === '~') {
+    const marked = model.markedPane();
+    const found = marked && resolvedFor(marked.session, marked.window, marked.pane);
+    return found ? { ok: true, target: found } : { ok: false, error: 'no marked target' };
+  }
+
   // Ids stand alone.
   if (/^%\d+$/.test(target)) {
     const pane = model.panes.get(Number(target.slice(1)));

@@ -51,6 +51,8 @@ export interface BorderCell {
   fg: number;
   bg: number;
   attrs: number;
+  /** 2 for a wide character (a pane title), whose next cell is then a border cell with ch ''; default 1. */
+  width?: number;
 }
 
 export interface FrameView {
@@ -134,7 +136,7 @@ export function composeFrame(view: FrameView, reuse: Grid | undefined): Frame {
       cursor = { x: pane.x + c.x, y: pane.y + c.y, visible: c.visible && inside, style: c.style };
     }
   }
-  for (const b of view.borders) grid.set(b.x, b.y, b.ch, 1, b.fg, b.bg, b.attrs);
+  for (const b of view.borders) grid.set(b.x, b.y, b.ch, b.ch === '' ? 0 : b.width ?? 1, b.fg, b.bg, b.attrs);
   if (view.status) drawStatus(grid, view.status);
   if (view.message) {
     drawStatus(grid, view.message);

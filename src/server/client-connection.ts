@@ -237,6 +237,7 @@ export class ClientConnection implements ClientApi {
       case 'paste': {
         // A long paste arrives as several events; only the first carries the start marker and only
         // the last the end marker, so the pane sees one bracketed paste.
+        if (pane.dead || pane.inputOff) return;
         const modes = pane.terminal.modes();
         const start = modes.bracketedPaste && ev.bytes.startsWith('\x1b[200~') ? '\x1b[200~' : '';
         const end = modes.bracketedPaste && ev.bytes.endsWith('\x1b[201~') ? '\x1b[201~' : '';
@@ -264,7 +265,9 @@ export class ClientConnection implements ClientApi {
   }
 
   setOverlay(overlay: ClientOverlay | undefined): void {
+    const previous = this.overlay;
     this.overlay = overlay;
+    if (previous && previous !== overlay) previous.closed?.();
     this.scheduleRender();
   }
 
@@ -302,6 +305,8 @@ export class ClientConnection implements ClientApi {
       if (pane.mode.key(key)) this.server.paneModeChanged(pane);
       return;
     }
+    // A dead pane, or one whose input is off (select-pane -d), drops what is typed.
+    if (pane.dead || pane.inputOff) return;
     const bytes = encodeKey(key, pane.terminal.modes());
     if (bytes !== undefined) {
       pane.terminal.noteUserInput();

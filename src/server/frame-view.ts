@@ -6,7 +6,7 @@ import { formatContextFor } from '../commands/format-target';
 import { cellColour } from '../format/colour';
 import { expandFormat } from '../format/expand';
 import { DEFAULT_STYLE, displayWidth, parseStyle, splitStyledText, type Style } from '../format/style';
-import { layoutBorderCells, type BorderType } from '../model/layout-borders';
+import { paneBorderView, type PaneBorderContext } from './pane-borders';
 import { layoutPaneRects } from '../model/layout';
 import type { Session, Window } from '../model/model';
 import type { BorderCell, FrameView, PaneView, StatusView, StyledRun } from '../render/compose';
@@ -99,68 +99,28 @@ function messageLine(session: Session, message: Message, y: number, cols: number
   return { y, runs, fill: { fg: style.fg, bg: style.bg, attrs: style.attrs } };
 }
 
-// Line characters for each border shape (tmux's pane-border-lines single).
-const BORDER_CHARS: Readonly<Record<BorderType, string>> = Object.freeze({
-  topbottom: '│',
-  leftright: '─',
-  topleft: '┌',
-  topright: '┐',
-  bottomleft: '└',
-  bottomright: '┘',
-  topjoin: '┬',
-  bottomjoin: '┴',
-  leftjoin: '├',
-  rightjoin: '┤',
-  join: '┼',
-  outside: ' ',
-});
-
-/** A window style option; tmux expands a style that holds a format first (the active border's does). */
-function windowStyle(window: Window, name: string, expand: (text: string) => string): Style {
-  let text = window.options.getString(name);
-  if (text.includes('#{')) text = expand(text);
-  const parsed = parseStyle(text, { onto: DEFAULT_STYLE, base: DEFAULT_STYLE });
-  return parsed.ok ? parsed.style : DEFAULT_STYLE;
-}
-
 /** The panes of a window where the client sees them (offset by a top status line), and the borders. */
 function windowView(
-  window: Window, top: number, cols: number, rows: number, expand: (text: string) => string,
+  window: Window, top: number, cols: number, rows: number, borderContext: PaneBorderContext,
 ): { panes: PaneView[]; borders: BorderCell[] } {
   const panes: PaneView[] = [];
-  const borders: BorderCell[] = [];
   const layout = window.layout;
-  if (!layout) return { panes, borders };
+  if (!layout) return { panes, borders: [] };
   const byId = new Map(window.panes.map((p) => [p.id, p]));
+  // A zoomed pane's rectangle is the whole window (less its pane status line, if any).
   for (const rect of layoutPaneRects(layout)) {
     const pane = byId.get(rect.pane);
     if (!pane || !rect.visible) continue;
-    const zoomed = layout.zoomed === rect.pane;
-    const x = zoomed ? 0 : rect.x;
-    const y = zoomed ? 0 : rect.y;
     panes.push({
       terminal: pane.mode ?? pane.terminal,
-      x,
-      y: y + top,
-      width: Math.max(0, Math.min(zoomed ? layout.root.sx : rect.sx, cols - x)),
-      height: Math.max(0, Math.min(zoomed ? layout.root.sy : rect.sy, rows - y)),
+      x: rect.x,
+      y: rect.y + top,
+      width: Math.max(0, Math.min(rect.sx, cols - rect.x)),
+      height: Math.max(0, Math.min(rect.sy, rows - rect.y)),
       active: pane === window.active,
     });
   }
-  if (layout.zoomed !== null || window.panes.length < 2) return { panes, borders };
-  const normal = cellColourStyle(windowStyle(window, 'pane-border-style', expand));
-  const active = cellColourStyle(windowStyle(window, 'pane-active-border-style', expand));
-  const activeId = window.active?.id;
-  for (const cell of layoutBorderCells(layout, { order: window.panes.map((p) => p.id) })) {
-    if (cell.type === 'outside' || cell.x >= cols || cell.y >= rows || cell.windowEdge) continue;
-    const style = cell.panes.some((p) => p.pane === activeId) ? active : normal;
-    borders.push({ x: cell.x, y: cell.y + top, ch: BORDER_CHARS[cell.type], ...style });
-  }
-  return { panes, borders };
-}
-
-function cellColourStyle(style: Style): { fg: number; bg: number; attrs: number } {
-  return { fg: cellColour(style.fg), bg: cellColour(style.bg), attrs: style.attrs };
+  return { panes, borders: paneBorderView(borderContext, top, cols, rows) };
 }
 
 export function frameView(server: Server, client: ClientConnection, session: Session, message: Message | undefined): FrameView {
@@ -170,8 +130,19 @@ export function frameView(server: Server, client: ClientConnection, session: Ses
   const paneTop = statusTop ? 1 : 0;
   const statusY = statusOn ? (statusTop ? 0 : client.rows - 1) : -1;
   const paneRows = client.rows - (statusOn ? 1 : 0);
-  const expand = (text: string): string => expandFormat(text, formatContextFor(server, { client, session, window }));
-  const { panes, borders } = window ? windowView(window, paneTop, client.cols, paneRows, expand) : { panes: [], borders: [] };
+  let view: { panes: PaneView[]; borders: BorderCell[] } = { panes: [], borders: [] };
+  if (window) {
+    // pane-border-status may have been set since the panes were last sized.
+    const status = window.options.getString('pane-border-status');
+    if (window.layout && window.layout.paneBorderStatus !== status) server.applyLayout(window);
+    const marked = server.model.markedPane();
+    view = windowView(window, paneTop, client.cols, paneRows, {
+      window,
+      marked: marked && marked.session === session && marked.window === window ? marked.pane : undefined,
+      expand: (text, pane) => expandFormat(text, formatContextFor(server, { client, session, window, pane })),
+    });
+  }
+  const { panes, borders } = view;
   return {
     cols: client.cols,
     rows: client.rows,

@@ -10,9 +10,10 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
-  ClientApi, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, ServerApi, SplitPaneOptions, SplitPaneResult,
+  ClientApi, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, RespawnPaneOptions, ServerApi, SplitPaneOptions,
+  SplitPaneResult,
 } from '../commands/command';
-import { layoutClosePane, layoutPaneRect, layoutResize, layoutSplitPane } from '../model/layout';
+import { layoutClosePane, layoutPaneRect, layoutReplacePane, layoutResize, layoutSplitPane } from '../model/layout';
 import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
@@ -26,6 +27,9 @@ import { paneEnvironment, resolveShell, terminfoName } from './spawn-environment
 import { splitCommandLine } from '../cmdlang/parse';
 import { keyFromName } from '../input/keys';
 import { encodeKey } from '../input/encode';
+import { paneRemains, resetPaneScreen, showPaneDead } from './dead-pane';
+import type { PaneBorderStatus } from '../model/layout';
+import type { PaneProcess } from '../pty/pane-process';
 
 /** Pause a pane's pty when this many bytes wait to be parsed; resume below the low mark. */
 const PARSE_HIGH_WATER = 4 * 1024 * 1024;
@@ -43,6 +47,8 @@ export class Server implements ServerApi {
   private listener: net.Server | undefined;
   private exiting = false;
   private readonly renameTimers = new Map<Window, NodeJS.Timeout>();
+  /** What each pane was started with, run again by respawn-pane without a command (undefined: the shell). */
+  private readonly paneCommands = new WeakMap<Pane, string[] | undefined>();
 
   constructor(readonly socketPath: string) {
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) this.model.environment.set(k, v);
@@ -216,9 +222,11 @@ export class Server implements ServerApi {
     if (!layout) return { ok: false, error: 'no layout' };
     const session = model.sessionsOf(window)[0];
     if (!session) return { ok: false, error: 'no session' };
-    const id = model.allocatePaneId();
-    const error = layoutSplitPane(layout, target.id, id, { type: opts.direction, size: opts.size, before: opts.before, fullSize: opts.fullSize });
+    // The new cell holds a placeholder until the split succeeds: a failed split uses up no pane id, as in tmux.
+    const error = layoutSplitPane(layout, target.id, -1, { type: opts.direction, size: opts.size, before: opts.before, fullSize: opts.fullSize });
     if (error !== null) return { ok: false, error };
+    const id = model.allocatePaneId();
+    layoutReplacePane(layout, -1, id);
     const rect = layoutPaneRect(layout, id);
     let pane: Pane;
     try {
@@ -238,6 +246,24 @@ export class Server implements ServerApi {
     session: Session, window: Window, id: number, cols: number, rows: number,
     opts: { cwd: string; command?: string[]; environment: Record<string, string> },
   ): Pane {
+    const program = this.spawnProgram(session, id, cols, rows, opts);
+    const terminal = new PaneTerminal({ cols, rows, historyLimit: session.options.getNumber('history-limit') });
+    const pane = new Pane(id, window, program.process, terminal, program.startCommand, opts.cwd);
+    this.paneCommands.set(pane, program.command);
+    this.wireTerminal(pane);
+    this.wireProcess(pane, program.process);
+    return pane;
+  }
+
+  /**
+   * Spawn the program for pane `id`: `command` as an argv, or one string run with the shell, else
+   * default-command, else a login shell. Returns the process, the text #{pane_start_command} shows,
+   * and the command to run again on respawn (undefined: the shell).
+   */
+  private spawnProgram(
+    session: Session, id: number, cols: number, rows: number,
+    opts: { cwd: string; command?: string[]; environment: Record<string, string> },
+  ): { process: PaneProcess; startCommand: string; command: string[] | undefined } {
     const model = this.model;
     const term = terminfoName(model.serverOptions.getString('default-terminal'));
     const env = paneEnvironment(model.environment, session.environment, opts.environment, {
@@ -266,30 +292,37 @@ export class Server implements ServerApi {
       startCommand = shell;
     }
     env.SHELL = shell;
-    const terminal = new PaneTerminal({ cols, rows, historyLimit: session.options.getNumber('history-limit') });
     const child = spawnPaneProcess({ file, args, cwd: opts.cwd, env, cols, rows });
-    const pane = new Pane(id, window, child, terminal, startCommand, opts.cwd);
-    this.wirePane(pane);
-    return pane;
+    const command = opts.command && (opts.command.length > 1 || opts.command[0] !== '') ? opts.command : defaultCommand !== '' ? [defaultCommand] : undefined;
+    return { process: child, startCommand, command };
   }
 
-  private wirePane(pane: Pane): void {
-    const { process: child, terminal } = pane;
+  /** The pane's terminal talks to whatever program the pane runs now (respawn-pane replaces it). */
+  private wireTerminal(pane: Pane): void {
+    const terminal = pane.terminal;
+    terminal.onDrain(() => {
+      if (terminal.pendingBytes < PARSE_LOW_WATER) pane.process.resume();
+    });
+    terminal.onChange(() => this.windowChanged(pane.window));
+    terminal.onReply((reply) => {
+      if (!pane.dead) pane.process.write(reply);
+    });
+    terminal.onTitle(() => this.windowChanged(pane.window));
+  }
+
+  private wireProcess(pane: Pane, child: PaneProcess): void {
+    const terminal = pane.terminal;
     child.onData((data) => {
-      // Output that arrives after the pane left the model (killed) is dropped.
-      if (!this.model.panes.has(pane.id)) return;
+      // Output that arrives after the pane left the model (killed) or from a program respawn-pane
+      // replaced is dropped.
+      if (!this.model.panes.has(pane.id) || pane.process !== child) return;
       pane.activity = Date.now();
       terminal.write(data);
       if (terminal.pendingBytes > PARSE_HIGH_WATER) child.pause();
       this.scheduleRename(pane.window);
     });
-    terminal.onDrain(() => {
-      if (terminal.pendingBytes < PARSE_LOW_WATER) child.resume();
-    });
-    terminal.onChange(() => this.windowChanged(pane.window));
-    terminal.onReply((reply) => child.write(reply));
-    terminal.onTitle(() => this.windowChanged(pane.window));
     child.onExit((status) => {
+      if (pane.process !== child) return;
       pane.exitStatus = status;
       log(`pane %${pane.id} exited: code ${status.exitCode} signal ${status.signal}`);
       // Let the last output be parsed and drawn before the pane goes away.
@@ -305,20 +338,77 @@ export class Server implements ServerApi {
   }
 
   private paneExited(pane: Pane): void {
-    if (!this.model.panes.has(pane.id)) return;
+    if (!this.model.panes.has(pane.id) || !pane.dead) return;
+    if (paneRemains(pane)) {
+      // remain-on-exit: the pane stays, dead, with tmux's line saying so.
+      showPaneDead(this, pane);
+      this.windowChanged(pane.window);
+      for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
+      return;
+    }
     this.killPane(pane);
+  }
+
+  respawnPane(pane: Pane, opts: RespawnPaneOptions): { ok: true } | { ok: false; error: string } {
+    const window = pane.window;
+    const session = this.model.sessionsOf(window)[0];
+    if (!session) return { ok: false, error: 'no session' };
+    if (!pane.dead && !opts.kill) {
+      const index = window.panes.indexOf(pane) + window.options.getNumber('pane-base-index');
+      return { ok: false, error: `pane ${session.name}:${session.indexOf(window)}.${index} still active` };
+    }
+    const cwd = usableDirectory(opts.cwd ?? pane.startCwd);
+    const command = opts.command ?? this.paneCommands.get(pane);
+    const cols = pane.terminal.cols;
+    const rows = pane.terminal.rows;
+    let program;
+    try {
+      program = this.spawnProgram(session, pane.id, cols, rows, { cwd, command, environment: opts.environment ?? {} });
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+    const old = pane.process;
+    pane.process = program.process;
+    if (!pane.dead) old.kill('SIGHUP');
+    pane.exitStatus = undefined;
+    pane.deadTime = undefined;
+    pane.startCommand = program.startCommand;
+    pane.startCwd = cwd;
+    this.paneCommands.set(pane, program.command);
+    if (pane.mode) this.setPaneMode(pane, undefined);
+    resetPaneScreen(pane);
+    this.wireProcess(pane, program.process);
+    this.windowChanged(window);
+    for (const s of this.model.sessionsOf(window)) this.redrawSession(s);
+    return { ok: true };
+  }
+
+  fitWindow(window: Window): void {
+    const layout = window.layout;
+    if (!layout) return;
+    const tree = layout.saved ?? layout.root;
+    window.cols = tree.sx;
+    window.rows = tree.sy;
+    for (const session of this.model.sessionsOf(window)) this.resizeWindows(session);
+    this.applyLayout(window);
+  }
+
+  async runClientCommands(client: ClientApi, commands: string[][]): Promise<void> {
+    await this.commandFromBinding(client as ClientConnection, commands);
   }
 
   /** Give every pane of a window the size its layout cell has now, and redraw. */
   applyLayout(window: Window): void {
     const layout = window.layout;
     if (!layout) return;
+    // pane-border-status takes a line from the panes along the top or bottom of the window.
+    layout.paneBorderStatus = window.options.getString('pane-border-status') as PaneBorderStatus;
     for (const pane of window.panes) {
+      // A zoomed window shows one pane at full size (less a pane status line); the others keep
+      // their cell sizes.
       const rect = layoutPaneRect(layout, pane.id);
-      // A zoomed window shows one pane at full size; the others keep their cell sizes.
-      const visible = layout.zoomed === null || layout.zoomed === pane.id;
-      const cols = visible && layout.zoomed !== null ? layout.root.sx : rect.sx;
-      const rows = visible && layout.zoomed !== null ? layout.root.sy : rect.sy;
+      const cols = rect.sx;
+      const rows = rect.sy;
       if (cols < 1 || rows < 1) continue;
       pane.terminal.resize(cols, rows);
       pane.process.resize(cols, rows);
@@ -570,7 +660,7 @@ export class Server implements ServerApi {
       setTimeout(() => {
         this.renameTimers.delete(window);
         const pane = window.active;
-        if (!pane || !window.automaticRename || !window.options.getFlag('automatic-rename')) return;
+        if (!pane || pane.dead || !window.automaticRename || !window.options.getFlag('automatic-rename')) return;
         const command = pane.process.foreground().command;
         if (command && command !== window.name) {
           window.name = command;

@@ -14,8 +14,10 @@ test('C-b % and C-b " split the window; borders are drawn and the active one is 
     await s.waitFor(PROMPT);
     s.write('\x02%');
     await s.waitFor((x) => x.line(5)[40] === '│', 5000, 'vertical border at column 40');
-    // The new pane (right) is active: its side of the border is green.
-    assert.deepEqual([s.cell(40, 5).fgMode, s.cell(40, 5).fg], ['palette', 2]);
+    // The new pane (right) is active. With two panes side by side tmux 3.3a (pane-border-indicators
+    // colour) gives each pane half the border: the lower half is the right pane's, in green.
+    assert.deepEqual([s.cell(40, 15).fgMode, s.cell(40, 15).fg], ['palette', 2]);
+    assert.equal(s.cell(40, 5).fgMode, 'default');
     s.write('\x02"');
     await s.waitFor((x) => x.line(12).slice(41).startsWith('─'), 5000, 'horizontal border in the right pane');
     let r = await t.run(['list-panes', '-F', '#{pane_index} #{pane_width}x#{pane_height} #{pane_active}']);
