@@ -26,6 +26,12 @@ import { sendKeys } from './send-keys';
 import { sendPrefix } from './send-prefix';
 import { startServer } from './start-server';
 import { waitFor } from './wait-for';
+import { clockMode } from './clock-mode';
+import { linkWindow, moveWindow } from './move-window';
+import { respawnWindow } from './respawn-window';
+import { showMessages } from './show-messages';
+import { swapWindow } from './swap-window';
+import { unlinkWindow } from './unlink-window';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -55,6 +61,13 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   previousWindow,
   selectWindow,
   splitWindow,
+  clockMode,
+  linkWindow,
+  moveWindow,
+  respawnWindow,
+  showMessages,
+  swapWindow,
+  unlinkWindow,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -45,13 +45,14 @@ export class Pane {
   mode: PaneMode | undefined;
   readonly options: Options;
 
+  // process, terminal, startCommand and startCwd change when the pane is respawned (respawn-window).
   constructor(
     readonly id: number,
     public window: Window,
-    readonly process: PaneProcess,
-    readonly terminal: PaneTerminal,
-    readonly startCommand: string,
-    readonly startCwd: string,
+    public process: PaneProcess,
+    public terminal: PaneTerminal,
+    public startCommand: string,
+    public startCwd: string,
   ) {
     this.options = new Options(window.options);
   }
@@ -110,6 +111,11 @@ export class Session {
   current: Window | undefined;
   /** Previously current windows, most recent first (for last-window). */
   lastWindows: Window[] = [];
+  /**
+   * Alert flags of the windows linked here (tmux keeps them on the winlink): bell, activity and
+   * silence bits as model/alerts.ts defines them; absent means none.
+   */
+  readonly alerts = new Map<Window, number>();
   readonly created = Date.now();
   activity = Date.now();
   /** Session environment (set-environment without -g), overrides the global environment. */
@@ -245,6 +251,7 @@ export class Model {
     for (const session of this.sessionsOf(window)) {
       const index = session.indexOf(window);
       if (index !== undefined) session.windows.delete(index);
+      session.alerts.delete(window);
       session.lastWindows = session.lastWindows.filter((w) => w !== window);
       if (session.current === window) {
         session.current = session.lastWindows[0] ?? session.windowList()[0]?.window;
