@@ -11,11 +11,10 @@ function dropIndex(session: Session, index: number): Window | undefined {
   const window = session.windows.get(index);
   if (!window) return undefined;
   session.windows.delete(index);
-  // A window linked twice into the session keeps its place in the stack and its flags.
-  if (session.indexOf(window) === undefined) {
-    session.alerts.delete(window);
-    session.lastWindows = session.lastWindows.filter((w) => w !== window);
-  }
+  // The stack of last windows and the alert flags belong to the link (tmux's winlink), not the
+  // window: a window moved to a new index is not the last window there and has no flags.
+  session.alerts.delete(window);
+  session.lastWindows = session.lastWindows.filter((w) => w !== window);
   return window;
 }
 
