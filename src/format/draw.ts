@@ -187,10 +187,8 @@ export function formatDraw(expanded: string, base: Readonly<Style>, available: n
     // A style block.
     const end = skipFormat(text, i + 2, ']');
     if (end < 0) {
-      // No terminating ']': nothing more is drawn and no ranges are returned.
-      ranges.length = 0;
-      open = undefined;
-      break;
+      // No terminating ']': tmux draws nothing at all.
+      return { cells, ranges: [] };
     }
     const saved = sy;
     const parsed = parseStyle(text.slice(i + 2, end), { onto: sy, base: currentDefault });
