@@ -47,11 +47,14 @@ test('a bell in another window shows ! in reverse on the status line until the w
     assert.equal(r.stdout, '1 ! 1!\n');
     // bell-action any, visual-bell off: the bell reaches the client's terminal.
     assert.ok(s.output.includes('\x07'));
-    // Viewing the window clears the flag.
-    s.write('\x021');
+    // next-window -a goes to the next window with an alert; viewing it clears the flag.
+    r = await t.run(['previous-window', '-a']);
+    assert.equal(r.code, 0, r.stderr);
     await s.waitFor((x) => statusLine(x).startsWith('[bell] 0:bash- 1:ringer*'), 5000, 'flag cleared');
     r = await t.run(['display', '-p', '-t', ':1', '#{window_bell_flag}']);
     assert.equal(r.stdout, '0\n');
+    r = await t.run(['next-window', '-a']);
+    assert.deepEqual([r.code, r.stderr], [1, 'no next window\n']);
   } finally {
     await t.cleanup();
   }
