@@ -90,7 +90,8 @@ export function frameView(server: Server, client: ClientConnection, session: Ses
   const expand = (text: string): string => expandFormat(text, formatContextFor(server, { client, session, window }));
   const { panes, borders } = window ? windowView(window, paneTop, client.cols, paneRows, expand) : { panes: [], borders: [] };
   const status = client.statusLine;
-  const drawn = lines > 0 ? status.lines(session, client.cols, lines) : [];
+  // Called with no lines too: that is what stops the status-interval timer when the status goes off.
+  const drawn = status.lines(session, client.cols, lines);
   const rows = drawn.map((line, i) => statusView(line, firstStatusRow + i, status.style));
   // A message covers the last status line; with no status line, the bottom (or top) row.
   const messageRow = lines > 0 ? firstStatusRow + lines - 1 : top ? 0 : client.rows - 1;
