@@ -335,6 +335,7 @@ export class Server implements ServerApi {
     child.onExit((status) => {
       if (pane.process !== child) return;
       pane.exitStatus = status;
+      this.windowNames.changed(pane.window);
       log(`pane %${pane.id} exited: code ${status.exitCode} signal ${status.signal}`);
       // Let the last output be parsed and drawn before the pane goes away.
       const finish = (): void => {
@@ -398,6 +399,7 @@ export class Server implements ServerApi {
     }
     this.model.removePane(pane);
     this.disposePane(pane);
+    this.windowNames.changed(window);
     this.applyLayout(window);
   }
 
