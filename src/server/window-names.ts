@@ -4,9 +4,9 @@
 //
 // Event-driven: something that may change the answer (output from the active pane, a different active
 // pane, a mode entered or left, the option turned on) asks for a check. Checks run at most every
-// NAME_INTERVAL_MS per window, and always a little after the event (RENAME_DELAY_MS): a program's
-// first output usually comes from the shell echoing the command line, before the program has started.
-// Nothing runs while nothing happens.
+// NAME_INTERVAL_MS per window, always a little after the event (RENAME_DELAY_MS), and once more
+// NAME_INTERVAL_MS later: a program's first output usually comes from the shell echoing the command
+// line, before the program has started. Nothing runs while nothing happens.
 
 import { formatContextFor } from '../commands/format-target';
 import { expandFormat } from '../format/expand';
@@ -21,22 +21,18 @@ const RENAME_DELAY_MS = 150;
 export class WindowNames {
   private readonly timers = new Map<Window, NodeJS.Timeout>();
   private readonly lastCheck = new Map<Window, number>();
+  /** Windows with a change not yet looked at. */
+  private readonly dirty = new Set<Window>();
 
   constructor(private readonly server: Server) {}
 
   /** Something about `window`'s active pane changed: check its name soon. */
   changed(window: Window): void {
-    if (this.timers.has(window)) return;
     if (!window.options.getFlag('automatic-rename')) return;
+    this.dirty.add(window);
+    if (this.timers.has(window)) return;
     const since = Date.now() - (this.lastCheck.get(window) ?? 0);
-    const delay = Math.max(RENAME_DELAY_MS, NAME_INTERVAL_MS - since);
-    this.timers.set(
-      window,
-      setTimeout(() => {
-        this.timers.delete(window);
-        this.check(window);
-      }, delay),
-    );
+    this.schedule(window, Math.max(RENAME_DELAY_MS, NAME_INTERVAL_MS - since));
   }
 
   /** Every window with automatic-rename on (the option was set). */
@@ -48,6 +44,21 @@ export class WindowNames {
     clearTimeout(this.timers.get(window));
     this.timers.delete(window);
     this.lastCheck.delete(window);
+    this.dirty.delete(window);
+  }
+
+  private schedule(window: Window, delay: number): void {
+    this.timers.set(
+      window,
+      setTimeout(() => {
+        this.timers.delete(window);
+        const changed = this.dirty.delete(window);
+        this.check(window);
+        // One more look after a change: a slow program may start only after its command line was
+        // echoed and looked at. Two checks per burst of events, then nothing until the next.
+        if (changed && this.server.model.windows.has(window.id)) this.schedule(window, NAME_INTERVAL_MS);
+      }, delay),
+    );
   }
 
   private check(window: Window): void {
