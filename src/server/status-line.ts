@@ -17,7 +17,7 @@
 import { formatContextFor } from '../commands/format-target';
 import { expandFormat, type FormatContext } from '../format/expand';
 import { cellColour } from '../format/colour';
-import { formatDraw, type DrawCell, type DrawnLine } from '../format/draw';
+import { formatDraw, type DrawCell, type DrawnLine, type DrawRange } from '../format/draw';
 import { fnmatch } from '../format/match';
 import { DEFAULT_STYLE, parseStyle, type Style } from '../format/style';
 import { displayWidth, truncateToWidth } from '../format/width';
@@ -170,6 +170,15 @@ export class StatusLine {
     this.base = base;
     this.drawn = lines;
     return lines;
+  }
+
+  /**
+   * The mouse range under column `x` of status line `line` as last drawn (tmux's status_get_range):
+   * `left` (status-left), `right` (status-right) or `window` with its index — what a MouseDown1Status
+   * binding's `select-window -t =` needs.
+   */
+  rangeAt(x: number, line: number): DrawRange | undefined {
+    return this.drawn[line]?.ranges.find((r) => x >= r.start && x < r.end);
   }
 
   /** The message-style for `session`, expanded for this client. */

@@ -165,3 +165,19 @@ for (const fixture of FIXTURES) {
     }
   });
 }
+
+test('the default status line has a mouse range for status-left, each window and status-right', () => {
+  const fixture = FIXTURES.find((f) => f.name === 'default')!;
+  const { model, session } = build(fixture);
+  const server = { model, clients: () => [], pid: 1, socketPath: '/tmp/s', startTime: 0 } as unknown as ServerApi;
+  const line = drawStatusLines(session, formatContextFor(server, { session }), fixture.cols, 1).lines[0];
+  const text = line.cells.map((c) => c.ch).join('');
+  const at = (x: number): string => {
+    const r = line.ranges.find((range) => x >= range.start && x < range.end);
+    return r ? (r.type === 'window' ? `window ${r.argument}` : r.type) : 'none';
+  };
+  assert.equal(at(0), 'left');
+  for (const index of [0, 1, 2]) assert.equal(at(text.indexOf(`${index}:bash`)), `window ${index}`);
+  assert.equal(at(text.indexOf('"vm"')), 'right');
+  assert.equal(at(40), 'none');
+});
