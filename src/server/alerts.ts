@@ -29,13 +29,18 @@ export class Alerts {
   private readonly pending = new Map<Window, number>();
   private checkScheduled = false;
   private readonly silenceTimers = new Map<Window, NodeJS.Timeout>();
+  /** When silence started counting for a window, if later than its last output (timer armed, alert fired). */
+  private readonly silenceStart = new Map<Window, number>();
 
   constructor(private readonly server: Server) {}
 
   /** A pane of `window` produced output. */
   activity(window: Window): void {
     window.activity = Date.now();
-    if (!this.silenceTimers.has(window) && window.options.getNumber('monitor-silence') > 0) this.armSilence(window);
+    if (!this.silenceTimers.has(window) && window.options.getNumber('monitor-silence') > 0) {
+      this.silenceStart.delete(window);
+      this.armSilence(window);
+    }
     this.queue(window, ALERT_ACTIVITY);
   }
 
@@ -46,6 +51,7 @@ export class Alerts {
 
   /** `window` became a session's current window: its flags go, in every session. */
   viewed(window: Window): void {
+    // tmux's session_set_current updates the window's activity time.
     window.activity = Date.now();
     this.pending.delete(window);
     for (const session of this.server.model.sessions.values()) {
@@ -61,6 +67,7 @@ export class Alerts {
   /** The window is gone. */
   forget(window: Window): void {
     this.pending.delete(window);
+    this.silenceStart.delete(window);
     clearTimeout(this.silenceTimers.get(window));
     this.silenceTimers.delete(window);
   }
@@ -70,8 +77,26 @@ export class Alerts {
     for (const window of this.server.model.windows.values()) {
       clearTimeout(this.silenceTimers.get(window));
       this.silenceTimers.delete(window);
-      window.activity = Date.now();
+      this.silenceStart.set(window, Date.now());
       if (window.options.getNumber('monitor-silence') > 0) this.armSilence(window);
+    }
+  }
+
+  /**
+   * Arm or drop the silence timers of a session's windows to match monitor-silence now (called as
+   * its status line redraws, so a changed option is followed even if nobody calls resetAll).
+   */
+  follow(session: Session): void {
+    for (const window of session.windows.values()) {
+      const monitored = window.options.getNumber('monitor-silence') > 0;
+      const armed = this.silenceTimers.has(window);
+      if (monitored && !armed) {
+        this.silenceStart.set(window, Date.now());
+        this.armSilence(window);
+      } else if (!monitored && armed) {
+        clearTimeout(this.silenceTimers.get(window));
+        this.silenceTimers.delete(window);
+      }
     }
   }
 
@@ -90,14 +115,14 @@ export class Alerts {
     if (!this.server.model.windows.has(window.id)) return;
     const seconds = window.options.getNumber('monitor-silence');
     if (seconds <= 0) return;
-    const quiet = Date.now() - window.activity;
+    const quiet = Date.now() - Math.max(window.activity, this.silenceStart.get(window) ?? 0);
     if (quiet < seconds * 1000) {
       // There was output since the timer was set: wait for the rest of the silence.
       this.armSilence(window, seconds * 1000 - quiet);
       return;
     }
     // tmux re-arms the timer whenever an alert is queued, silence included.
-    window.activity = Date.now();
+    this.silenceStart.set(window, Date.now());
     this.armSilence(window);
     this.queue(window, ALERT_SILENCE);
   }

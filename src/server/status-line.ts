@@ -135,6 +135,7 @@ export class StatusLine {
   private timer: NodeJS.Timeout | undefined;
   private timerInterval = 0;
   private title: string | undefined;
+  private lineCount: number | undefined;
 
   constructor(private readonly server: Server, private readonly client: ClientConnection) {
     this.jobs = new FormatJobs(
@@ -159,6 +160,7 @@ export class StatusLine {
   /** The status lines for the client's width (recomputed only when dirty or resized). */
   lines(session: Session, cols: number, count: number): DrawnLine[] {
     this.syncTimer(session, count);
+    if (this.dirty) this.followOptions(session, count);
     const size = `${cols}x${count}`;
     if (!this.dirty && size === this.drawnSize) return this.drawn;
     this.dirty = false;
@@ -199,6 +201,17 @@ export class StatusLine {
     if (title === this.title) return '';
     this.title = title;
     return `\x1b]0;${title}\x07`;
+  }
+
+  /**
+   * Options this status line depends on may have changed without anyone saying so (a set-option that
+   * only redraws): windows get the room a different number of status lines leaves, and silence
+   * timers follow monitor-silence. Cheap; runs with each status redraw.
+   */
+  private followOptions(session: Session, count: number): void {
+    if (this.lineCount !== undefined && this.lineCount !== count) setImmediate(() => this.server.sessionClientsChanged(session));
+    this.lineCount = count;
+    this.server.alerts.follow(session);
   }
 
   /** Keep the status-interval timer in step with the options (called on every redraw). */
