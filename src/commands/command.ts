@@ -11,6 +11,7 @@ import type { Identify } from '../protocol/messages';
 import type { WaitChannels } from './wait-for';
 import type { FrameView } from '../render/compose';
 import type { PaneMode } from '../model/model';
+import type { MessageLog } from './show-messages';
 
 /**
  * Something a client shows over its session and that takes its keys first: the command prompt,
@@ -60,14 +61,25 @@ export interface ClientApi {
   readonly rows: number;
   readonly created: number;
   readonly activity: number;
-  /** Show a message on its status line for display-time. */
-  showMessage(text: string): void;
+  /** Show a message on its status line (for display-time unless opts.delay says otherwise). */
+  showMessage(text: string, opts?: MessageOptions): void;
+  /** Ring the bell of its terminal (an alert with visual-bell off). */
+  ringBell(): void;
   /** The overlay it shows, if any. */
   readonly overlay: ClientOverlay | undefined;
   /** Show an overlay (or remove it with undefined) and redraw. */
   setOverlay(overlay: ClientOverlay | undefined): void;
   /** The key table its next key is looked up in ('root', 'prefix', or a table from switch-client -T). */
   keyTable: string;
+}
+
+export interface MessageOptions {
+  /** How long to show it, in ms; 0 until a key is pressed. Default: the display-time option. */
+  delay?: number;
+  /** Keys do not dismiss it (display-message -N); they are ignored while it shows. */
+  ignoreKeys?: boolean;
+  /** Draw it as plain text rather than interpreting `#[…]` styles (alerts, errors). */
+  ignoreStyles?: boolean;
 }
 
 export interface NewSessionOptions {
@@ -127,6 +139,18 @@ export interface RespawnPaneOptions {
   kill?: boolean;
 }
 
+/** respawn-window takes what respawn-pane takes. */
+export type RespawnOptions = RespawnPaneOptions;
+
+export interface LinkWindowOptions {
+  /** Replace a window already at the index (-k); otherwise that is an error. */
+  kill?: boolean;
+  /** Make it the session's current window (not -d). */
+  select?: boolean;
+}
+
+export type LinkWindowResult = { ok: true; index: number } | { ok: false; error: string };
+
 export interface ServerApi {
   readonly model: Model;
   readonly socketPath: string;
@@ -134,6 +158,10 @@ export interface ServerApi {
   readonly startTime: number;
   /** wait-for channels. */
   readonly channels: WaitChannels;
+  /** The message log (show-messages). */
+  readonly messages: MessageLog;
+  /** The `#()` commands running for status lines (show-messages -J). */
+  runningJobs(): Array<{ command: string; pid: number }>;
   clients(): ClientApi[];
   createSession(opts: NewSessionOptions): NewSessionResult;
   killSession(session: Session): void;
@@ -152,6 +180,24 @@ export interface ServerApi {
   /** After adding, removing or moving windows of a session (renumber-windows, redraw). */
   sessionWindowsChanged(session: Session): void;
   renumberWindows(session: Session): void;
+  /**
+   * Link a window into a session at `index` (default: the first free index from base-index), as
+   * link-window and move-window do. The window may already be linked elsewhere.
+   */
+  linkWindow(window: Window, session: Session, index: number | undefined, opts: LinkWindowOptions): LinkWindowResult;
+  /**
+   * Unlink the window at `index` from a session (unlink-window, the source of move-window): another
+   * window becomes current if it was; an emptied session is destroyed; a window linked nowhere any
+   * more is killed.
+   */
+  unlinkWindow(session: Session, index: number): void;
+  /** respawn-window: keep only the first pane, fill the window with it and start it again. */
+  respawnWindow(window: Window, opts: RespawnOptions): { ok: true } | { ok: false; error: string };
+  /**
+   * An option changed (set-option should call this, as tmux's options_push_changes): timers and
+   * alerts follow, sizes are recomputed and every client redrawn.
+   */
+  optionChanged(name: string): void;
   killServer(): void;
   /** Attach (or switch) a client to a session; the client shows it after the command finishes. */
   attachClient(client: ClientApi, session: Session): void;

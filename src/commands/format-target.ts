@@ -9,6 +9,7 @@ import type { Pane, Session, Window } from '../model/model';
 import { packageVersion } from '../version';
 import { layoutPaneRect } from '../model/layout';
 import { layoutDump, layoutDumpVisible } from '../model/layout-string';
+import { ALERT_ACTIVITY, ALERT_BELL, ALERT_SILENCE, alertFlags, sessionAlerts, windowFlagString } from '../model/alerts';
 
 export interface FormatTarget {
   client?: ClientApi;
@@ -26,16 +27,28 @@ function windowIndex(t: FormatTarget): number | undefined {
   return t.session && t.window ? t.session.indexOf(t.window) : undefined;
 }
 
-/** tmux's window flags: * current, - last, # activity, ! bell, ~ silence, M marked, Z zoomed. */
-function windowFlags(server: ServerApi, t: FormatTarget): string {
+/** tmux's window flags: # activity, ! bell, ~ silence, * current, - last, Z zoomed (model/alerts.ts). */
+function windowFlags(server: ServerApi, t: FormatTarget, escape: boolean): string {
   const { session, window } = t;
   if (!session || !window) return '';
-  let flags = '';
-  if (session.current === window) flags += '*';
-  else if (session.lastWindows[0] === window) flags += '-';
-  if (windowMarked(server, t)) flags += 'M';
-  if (window.zoomed) flags += 'Z';
-  return flags;
+  const flags = windowFlagString(session, window, escape);
+  if (!windowMarked(server, t)) return flags;
+  // The marked flag goes before Z, as tmux prints them.
+  return flags.endsWith('Z') ? flags.slice(0, -1) + 'MZ' : flags + 'M';
+}
+
+/** A winlink flag: '1'/'0' for a window in a session, undefined without one. */
+function winlinkFlag(t: FormatTarget, test: (session: Session, window: Window, index: number) => boolean): string | undefined {
+  const index = windowIndex(t);
+  if (!t.session || !t.window || index === undefined) return undefined;
+  return flag(test(t.session, t.window, index));
+}
+
+/** Number of sessions linking a window (tmux's window references). */
+function linkCount(server: ServerApi, window: Window): number {
+  let n = 0;
+  for (const session of server.model.sessions.values()) for (const w of session.windows.values()) if (w === window) n++;
+  return n;
 }
 
 /** Whether the marked pane (select-pane -m) was marked in this window of this session. */
@@ -94,9 +107,28 @@ const VARIABLES: Record<string, Variable> = {
   window_index: (_, t) => windowIndex(t),
   window_name: (_, t) => t.window?.name,
   window_active: (_, t) => (t.session && t.window ? flag(t.session.current === t.window) : undefined),
-  window_flags: (s, t) => windowFlags(s, t),
-  window_raw_flags: (s, t) => windowFlags(s, t),
+  window_flags: (s, t) => windowFlags(s, t, true),
+  window_raw_flags: (s, t) => windowFlags(s, t, false),
   window_marked_flag: (s, t) => (t.session && t.window ? flag(windowMarked(s, t)) : undefined),
+  window_activity_flag: (_, t) => winlinkFlag(t, (s, w) => (alertFlags(s, w) & ALERT_ACTIVITY) !== 0),
+  window_bell_flag: (_, t) => winlinkFlag(t, (s, w) => (alertFlags(s, w) & ALERT_BELL) !== 0),
+  window_silence_flag: (_, t) => winlinkFlag(t, (s, w) => (alertFlags(s, w) & ALERT_SILENCE) !== 0),
+  window_start_flag: (_, t) => winlinkFlag(t, (s, _w, i) => i === Math.min(...s.windows.keys())),
+  window_end_flag: (_, t) => winlinkFlag(t, (s, _w, i) => i === Math.max(...s.windows.keys())),
+  window_linked: (s, t) => winlinkFlag(t, (_s, w) => linkCount(s, w) > 1),
+  window_linked_sessions: (s, t) => (t.session && t.window ? linkCount(s, t.window) : undefined),
+  window_active_sessions: (s, t) =>
+    t.session && t.window ? [...s.model.sessions.values()].filter((x) => x.current === t.window).length : undefined,
+  window_stack_index: (_, t) => {
+    if (!t.session || !t.window) return undefined;
+    return t.session.lastWindows.indexOf(t.window) + 1;
+  },
+  session_alerts: (_, t) => (t.session ? sessionAlerts(t.session) : undefined),
+  session_stack: (_, t) => {
+    const s = t.session;
+    if (!s) return undefined;
+    return [s.current, ...s.lastWindows].map((w) => (w ? s.indexOf(w) : undefined)).filter((i) => i !== undefined).join(',');
+  },
   window_panes: (_, t) => t.window?.panes.length,
   window_width: (_, t) => t.window?.cols,
   window_height: (_, t) => t.window?.rows,
@@ -182,6 +214,11 @@ const VARIABLES: Record<string, Variable> = {
   client_utf8: (_, t) => (t.client ? flag(t.client.identify.utf8) : undefined),
 };
 
+/** Every format variable's name, sorted (display-message -a). */
+export function formatVariableNames(): string[] {
+  return Object.keys(VARIABLES).sort();
+}
+
 /** Fill in what a partial target implies: a session's current window, a window's active pane. */
 function complete(t: FormatTarget): FormatTarget {
   const session = t.session ?? t.client?.session;
@@ -190,10 +227,16 @@ function complete(t: FormatTarget): FormatTarget {
   return { client: t.client, session, window, pane };
 }
 
-export function formatContextFor(server: ServerApi, target: FormatTarget, current?: boolean): FormatContext {
+/** What a context can do beyond looking things up: run `#()` jobs (only the status line does). */
+export interface FormatHooks {
+  shell?(command: string): string;
+}
+
+export function formatContextFor(server: ServerApi, target: FormatTarget, current?: boolean, hooks?: FormatHooks): FormatContext {
   const t = complete(target);
   const ctx: FormatContext = {
     current,
+    shell: hooks?.shell,
     variable(name: string): string | undefined {
       const fn = VARIABLES[name];
       if (fn) {
@@ -209,20 +252,20 @@ export function formatContextFor(server: ServerApi, target: FormatTarget, curren
       return undefined;
     },
     now: () => new Date(),
-    sessions: () => server.model.sessionList().map((session) => formatContextFor(server, { client: t.client, session })),
+    sessions: () => server.model.sessionList().map((session) => formatContextFor(server, { client: t.client, session }, undefined, hooks)),
     clients: () =>
-      server.clients().filter((c) => c.session).map((c) => formatContextFor(server, { client: c, session: c.session }, c === t.client)),
+      server.clients().filter((c) => c.session).map((c) => formatContextFor(server, { client: c, session: c.session }, c === t.client, hooks)),
   };
   // Loops that have nothing to loop over are absent, so they fail as in tmux.
   const session = t.session;
   if (session) {
     ctx.windows = () =>
-      session.windowList().map(({ window }) => formatContextFor(server, { client: t.client, session, window }, session.current === window));
+      session.windowList().map(({ window }) => formatContextFor(server, { client: t.client, session, window }, session.current === window, hooks));
   }
   const window = t.window;
   if (window) {
     ctx.panes = () =>
-      window.panes.map((pane) => formatContextFor(server, { client: t.client, session, window, pane }, window.active === pane));
+      window.panes.map((pane) => formatContextFor(server, { client: t.client, session, window, pane }, window.active === pane, hooks));
   }
   return ctx;
 }

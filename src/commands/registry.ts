@@ -35,6 +35,12 @@ import { rotateWindow } from './rotate-window';
 import { nextLayout, previousLayout, selectLayout } from './select-layout';
 import { swapPane } from './swap-pane';
 import { setOption } from './set-option';
+import { clockMode } from './clock-mode';
+import { linkWindow, moveWindow } from './move-window';
+import { respawnWindow } from './respawn-window';
+import { showMessages } from './show-messages';
+import { swapWindow } from './swap-window';
+import { unlinkWindow } from './unlink-window';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -77,6 +83,13 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   swapPane,
   // Interim (see set-option.ts): the options branch owns set-option.
   setOption,
+  clockMode,
+  linkWindow,
+  moveWindow,
+  respawnWindow,
+  showMessages,
+  swapWindow,
+  unlinkWindow,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -2,12 +2,21 @@
 
 import { defineCommand, type CommandContext, type CommandResult } from './command';
 import type { Session } from '../model/model';
+import { alertFlags } from '../model/alerts';
 
-function step(ctx: CommandContext, session: Session, delta: number): CommandResult {
+function step(ctx: CommandContext, session: Session, delta: number, alert = false): CommandResult {
   const list = session.windowList();
   const at = list.findIndex((w) => w.window === session.current);
-  if (list.length <= 1 && at >= 0) return { error: delta > 0 ? 'no next window' : 'no previous window' };
-  const next = list[(at + delta + list.length) % list.length];
+  const error = { error: delta > 0 ? 'no next window' : 'no previous window' };
+  if (list.length <= 1 && at >= 0) return error;
+  let next = list[(at + delta + list.length) % list.length];
+  if (alert) {
+    // -a: the next (or previous) window with an alert, wrapping round (tmux's session_next_alert).
+    const order = Array.from({ length: list.length }, (_, i) => list[(at + delta * (i + 1) + list.length * (i + 1)) % list.length]);
+    const found = order.find((w) => alertFlags(session, w.window) !== 0);
+    if (!found || found.window === session.current) return error;
+    next = found;
+  }
   ctx.server.selectWindow(session, next.window);
   return undefined;
 }
@@ -47,7 +56,7 @@ export const nextWindow = defineCommand({
   max: 0,
   usage: '[-a] [-t target-session]',
   target: { flag: 't', kind: 'session' },
-  exec: (ctx) => step(ctx, ctx.target!.session, 1),
+  exec: (ctx) => step(ctx, ctx.target!.session, 1, ctx.args.has('a')),
 });
 
 export const previousWindow = defineCommand({
@@ -58,7 +67,7 @@ export const previousWindow = defineCommand({
   max: 0,
   usage: '[-a] [-t target-session]',
   target: { flag: 't', kind: 'session' },
-  exec: (ctx) => step(ctx, ctx.target!.session, -1),
+  exec: (ctx) => step(ctx, ctx.target!.session, -1, ctx.args.has('a')),
 });
 
 export const lastWindow = defineCommand({

@@ -50,12 +50,12 @@ export class Pane {
   /** Pane options; replaced (values kept) when the pane moves to another window (join-pane, swap-pane…). */
   options: Options;
 
-  // process, startCommand and startCwd change when respawn-pane starts a new program in the pane.
+  // process, terminal, startCommand and startCwd change when the pane is respawned (respawn-window).
   constructor(
     readonly id: number,
     public window: Window,
     public process: PaneProcess,
-    readonly terminal: PaneTerminal,
+    public terminal: PaneTerminal,
     public startCommand: string,
     public startCwd: string,
   ) {
@@ -118,6 +118,11 @@ export class Session {
   current: Window | undefined;
   /** Previously current windows, most recent first (for last-window). */
   lastWindows: Window[] = [];
+  /**
+   * Alert flags of the windows linked here (tmux keeps them on the winlink): bell, activity and
+   * silence bits as model/alerts.ts defines them; absent means none.
+   */
+  readonly alerts = new Map<Window, number>();
   readonly created = Date.now();
   activity = Date.now();
   /** Session environment (set-environment without -g), overrides the global environment. */
@@ -262,6 +267,7 @@ export class Model {
     for (const session of this.sessionsOf(window)) {
       const index = session.indexOf(window);
       if (index !== undefined) session.windows.delete(index);
+      session.alerts.delete(window);
       session.lastWindows = session.lastWindows.filter((w) => w !== window);
       if (session.current === window) {
         session.current = session.lastWindows[0] ?? session.windowList()[0]?.window;

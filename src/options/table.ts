@@ -20,6 +20,78 @@ export interface OptionEntry {
   readonly pane?: boolean;
 }
 
+/** tmux 3.3a's default status-format[0] (options-table.c): the status line as everybody knows it. */
+const STATUS_FORMAT_0 =
+  '#[align=left range=left #{E:status-left-style}]' +
+  '#[push-default]' +
+  '#{T;=/#{status-left-length}:status-left}' +
+  '#[pop-default]' +
+  '#[norange default]' +
+  '#[list=on align=#{status-justify}]' +
+  '#[list=left-marker]<#[list=right-marker]>#[list=on]' +
+  '#{W:' +
+    '#[range=window|#{window_index} ' +
+      '#{E:window-status-style}' +
+      '#{?#{&&:#{window_last_flag},' +
+        '#{!=:#{E:window-status-last-style},default}}, ' +
+        '#{E:window-status-last-style},' +
+      '}' +
+      '#{?#{&&:#{window_bell_flag},' +
+        '#{!=:#{E:window-status-bell-style},default}}, ' +
+        '#{E:window-status-bell-style},' +
+        '#{?#{&&:#{||:#{window_activity_flag},' +
+               '#{window_silence_flag}},' +
+          '#{!=:' +
+          '#{E:window-status-activity-style},' +
+          'default}}, ' +
+          '#{E:window-status-activity-style},' +
+        '}' +
+      '}' +
+    ']' +
+    '#[push-default]' +
+    '#{T:window-status-format}' +
+    '#[pop-default]' +
+    '#[norange default]' +
+    '#{?window_end_flag,,#{window-status-separator}}' +
+  ',' +
+    '#[range=window|#{window_index} list=focus ' +
+      '#{?#{!=:#{E:window-status-current-style},default},' +
+        '#{E:window-status-current-style},' +
+        '#{E:window-status-style}' +
+      '}' +
+      '#{?#{&&:#{window_last_flag},' +
+        '#{!=:#{E:window-status-last-style},default}}, ' +
+        '#{E:window-status-last-style},' +
+      '}' +
+      '#{?#{&&:#{window_bell_flag},' +
+        '#{!=:#{E:window-status-bell-style},default}}, ' +
+        '#{E:window-status-bell-style},' +
+        '#{?#{&&:#{||:#{window_activity_flag},' +
+               '#{window_silence_flag}},' +
+          '#{!=:' +
+          '#{E:window-status-activity-style},' +
+          'default}}, ' +
+          '#{E:window-status-activity-style},' +
+        '}' +
+      '}' +
+    ']' +
+    '#[push-default]' +
+    '#{T:window-status-current-format}' +
+    '#[pop-default]' +
+    '#[norange list=on default]' +
+    '#{?window_end_flag,,#{window-status-separator}}' +
+  '}' +
+  '#[nolist align=right range=right #{E:status-right-style}]' +
+  '#[push-default]' +
+  '#{T;=/#{status-right-length}:status-right}' +
+  '#[pop-default]' +
+  '#[norange default]';
+
+/** tmux 3.3a's default status-format[1]: the panes of the current window (shown with `status 2`). */
+const STATUS_FORMAT_1 =
+  '#[align=centre]#{P:#{?pane_active,#[reverse],}' +
+  '#{pane_index}[#{pane_width}x#{pane_height}]#[default] }';
+
 // Debian's tmux uses tmux-256color; so do we, falling back to screen-256color when the terminfo
 // entry is missing (checked when a pane is spawned).
 export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
@@ -39,7 +111,9 @@ export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
   { name: 'terminal-overrides', scope: 'server', type: 'array', default: [] },
   { name: 'terminal-features', scope: 'server', type: 'array', default: ['xterm*:clipboard:ccolour:cstyle:focus:title', 'screen*:title'] },
   // session
+  { name: 'activity-action', scope: 'session', type: 'choice', default: 'other', choices: ['none', 'any', 'current', 'other'] },
   { name: 'base-index', scope: 'session', type: 'number', default: 0, min: 0 },
+  { name: 'bell-action', scope: 'session', type: 'choice', default: 'any', choices: ['none', 'any', 'current', 'other'] },
   { name: 'default-command', scope: 'session', type: 'string', default: '' },
   { name: 'default-shell', scope: 'session', type: 'string', default: '' },
   { name: 'default-size', scope: 'session', type: 'string', default: '80x24' },
@@ -50,13 +124,17 @@ export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
   { name: 'display-panes-time', scope: 'session', type: 'number', default: 1000, min: 1 },
   { name: 'display-time', scope: 'session', type: 'number', default: 750, min: 0 },
   { name: 'history-limit', scope: 'session', type: 'number', default: 2000, min: 0 },
+  { name: 'message-command-style', scope: 'session', type: 'style', default: 'bg=black,fg=yellow' },
+  { name: 'message-style', scope: 'session', type: 'style', default: 'bg=yellow,fg=black' },
   { name: 'prefix', scope: 'session', type: 'key', default: 'C-b' },
   { name: 'prefix2', scope: 'session', type: 'key', default: 'None' },
   { name: 'renumber-windows', scope: 'session', type: 'flag', default: false },
   { name: 'repeat-time', scope: 'session', type: 'number', default: 500, min: 0 },
   { name: 'set-titles', scope: 'session', type: 'flag', default: false },
   { name: 'set-titles-string', scope: 'session', type: 'string', default: '#S:#I:#W - "#T" #{session_alerts}' },
+  { name: 'silence-action', scope: 'session', type: 'choice', default: 'other', choices: ['none', 'any', 'current', 'other'] },
   { name: 'status', scope: 'session', type: 'choice', default: 'on', choices: ['off', 'on', '2', '3', '4', '5'] },
+  { name: 'status-format', scope: 'session', type: 'array', default: [STATUS_FORMAT_0, STATUS_FORMAT_1] },
   { name: 'status-interval', scope: 'session', type: 'number', default: 15, min: 0 },
   { name: 'status-justify', scope: 'session', type: 'choice', default: 'left', choices: ['left', 'centre', 'right', 'absolute-centre'] },
   { name: 'status-keys', scope: 'session', type: 'choice', default: 'emacs', choices: ['emacs', 'vi'] },
@@ -72,15 +150,23 @@ export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
   { name: 'status-right-style', scope: 'session', type: 'style', default: 'default' },
   { name: 'status-style', scope: 'session', type: 'style', default: 'bg=green,fg=black' },
   { name: 'update-environment', scope: 'session', type: 'array', default: ['DISPLAY', 'KRB5CCNAME', 'SSH_ASKPASS', 'SSH_AUTH_SOCK', 'SSH_AGENT_PID', 'SSH_CONNECTION', 'WINDOWID', 'XAUTHORITY'] },
+  { name: 'visual-activity', scope: 'session', type: 'choice', default: 'off', choices: ['off', 'on', 'both'] },
+  { name: 'visual-bell', scope: 'session', type: 'choice', default: 'off', choices: ['off', 'on', 'both'] },
+  { name: 'visual-silence', scope: 'session', type: 'choice', default: 'off', choices: ['off', 'on', 'both'] },
   // window (and pane)
   { name: 'aggressive-resize', scope: 'window', type: 'flag', default: false },
   { name: 'allow-rename', scope: 'window', type: 'flag', default: false, pane: true },
   { name: 'alternate-screen', scope: 'window', type: 'flag', default: true, pane: true },
   { name: 'automatic-rename', scope: 'window', type: 'flag', default: true },
   { name: 'automatic-rename-format', scope: 'window', type: 'string', default: '#{?pane_in_mode,[tmux],#{pane_current_command}}#{?pane_dead,[dead],}' },
+  { name: 'clock-mode-colour', scope: 'window', type: 'colour', default: 'blue' },
+  { name: 'clock-mode-style', scope: 'window', type: 'choice', default: '24', choices: ['12', '24'] },
   { name: 'main-pane-height', scope: 'window', type: 'string', default: '24' },
   { name: 'main-pane-width', scope: 'window', type: 'string', default: '80' },
   { name: 'mode-keys', scope: 'window', type: 'choice', default: 'emacs', choices: ['emacs', 'vi'] },
+  { name: 'monitor-activity', scope: 'window', type: 'flag', default: false },
+  { name: 'monitor-bell', scope: 'window', type: 'flag', default: true },
+  { name: 'monitor-silence', scope: 'window', type: 'number', default: 0, min: 0 },
   { name: 'other-pane-height', scope: 'window', type: 'string', default: '0' },
   { name: 'other-pane-width', scope: 'window', type: 'string', default: '0' },
   { name: 'pane-active-border-style', scope: 'window', type: 'style', default: '#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}' },
@@ -96,9 +182,12 @@ export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
     default: 'Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}#{?#{!=:#{pane_dead_signal},},signal #{pane_dead_signal},}, #{t:pane_dead_time})',
   },
   { name: 'window-size', scope: 'window', type: 'choice', default: 'latest', choices: ['largest', 'smallest', 'manual', 'latest'] },
+  { name: 'window-status-activity-style', scope: 'window', type: 'style', default: 'reverse' },
+  { name: 'window-status-bell-style', scope: 'window', type: 'style', default: 'reverse' },
   { name: 'window-status-current-format', scope: 'window', type: 'string', default: '#I:#W#{?window_flags,#{window_flags}, }' },
   { name: 'window-status-current-style', scope: 'window', type: 'style', default: 'default' },
   { name: 'window-status-format', scope: 'window', type: 'string', default: '#I:#W#{?window_flags,#{window_flags}, }' },
+  { name: 'window-status-last-style', scope: 'window', type: 'style', default: 'default' },
   { name: 'window-status-separator', scope: 'window', type: 'string', default: ' ' },
   { name: 'window-status-style', scope: 'window', type: 'style', default: 'default' },
   { name: 'word-separators', scope: 'window', type: 'string', default: ' ' },

@@ -60,7 +60,10 @@ export interface FrameView {
   rows: number;
   panes: PaneView[];
   borders: BorderCell[];
+  /** The status line (with several, the last: the one messages and prompts cover). */
   status: StatusView | undefined;
+  /** The other lines of a status line of 2–5 lines (`status 2`), top to bottom. */
+  statusAbove?: StatusView[];
   /** A message or prompt drawn over the status line (display-message, errors). */
   message?: StatusView;
 }
@@ -137,6 +140,7 @@ export function composeFrame(view: FrameView, reuse: Grid | undefined): Frame {
     }
   }
   for (const b of view.borders) grid.set(b.x, b.y, b.ch, b.ch === '' ? 0 : b.width ?? 1, b.fg, b.bg, b.attrs);
+  for (const line of view.statusAbove ?? []) drawStatus(grid, line);
   if (view.status) drawStatus(grid, view.status);
   if (view.message) {
     drawStatus(grid, view.message);

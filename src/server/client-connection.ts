@@ -6,7 +6,7 @@
 // than a watermark of unsent output, frames are skipped, and the next one is drawn when it drains.
 
 import type * as net from 'node:net';
-import type { ClientApi, ClientOverlay } from '../commands/command';
+import type { ClientApi, ClientOverlay, MessageOptions } from '../commands/command';
 import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
 import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
@@ -21,6 +21,7 @@ import { ScreenWriter } from '../render/writer';
 import { frameView, type Message } from './frame-view';
 import { log } from './log';
 import type { Server } from './server';
+import { StatusLine, statusAtTop, statusLineCount } from './status-line';
 
 /** Stop sending frames while more than this is queued on the socket (scaled by screen size). */
 const OUTPUT_HIGH_WATER_MIN = 256 * 1024;
@@ -56,14 +57,17 @@ export class ClientConnection implements ClientApi {
   private attachedShown = false;
   private closed = false;
   private commandReceived = false;
-  private message: Message | undefined;
+  private message: (Message & { ignoreKeys?: boolean }) | undefined;
   private messageTimer: NodeJS.Timeout | undefined;
+  /** The status line's cached drawing, its status-interval timer and its #() jobs. */
+  readonly statusLine: StatusLine;
   /** The mouse mode we last asked the client's terminal for. */
   private outerMouse = '';
   /** A prompt, confirmation or display-panes shown over the session, taking keys first. */
   overlay: ClientOverlay | undefined;
 
   constructor(private readonly socket: net.Socket, private readonly server: Server) {
+    this.statusLine = new StatusLine(server, this);
     this.reader = new FrameReader((type, payload) => this.onFrame(type, payload));
     socket.on('data', (chunk) => {
       const error = this.reader.push(chunk);
@@ -136,6 +140,7 @@ export class ClientConnection implements ClientApi {
   }
 
   private cancelTimers(): void {
+    this.statusLine.dispose();
     clearTimeout(this.escapeTimer);
     clearTimeout(this.renderTimer);
     clearTimeout(this.messageTimer);
@@ -228,8 +233,11 @@ export class ClientConnection implements ClientApi {
     const session = this.session;
     const pane = session?.current?.active;
     if (!session || !pane) return;
-    // Any input dismisses a message, as in tmux.
-    if (this.message) this.clearMessage();
+    // Any input dismisses a message, as in tmux; one shown with display-message -N ignores it instead.
+    if (this.message) {
+      if (this.message.ignoreKeys) return;
+      this.clearMessage();
+    }
     switch (ev.kind) {
       case 'key':
         this.key(ev.key);
@@ -318,18 +326,26 @@ export class ClientConnection implements ClientApi {
     const session = this.session;
     const window = session?.current;
     if (!session || !window) return undefined;
-    const top = session.options.getString('status') !== 'off' && session.options.getString('status-position') === 'top' ? 1 : 0;
+    const top = statusAtTop(session) ? Math.min(statusLineCount(session), Math.max(0, this.rows - 1)) : 0;
     return { x: 0, y: top, width: window.cols, height: window.rows };
   }
 
-  /** Show a message on the status line for display-time (tmux's display-message / error display). */
-  showMessage(text: string): void {
+  /**
+   * Show a message on the status line (tmux's status_message_set): for `delay` ms (default
+   * display-time; 0 until a key is pressed). It goes into the message log.
+   */
+  showMessage(text: string, opts: MessageOptions = {}): void {
     if (!this.session) return;
-    this.message = { text };
+    this.server.messages.add(`${this.name} message: ${text}`);
+    const delay = opts.delay ?? this.session.options.getNumber('display-time');
+    this.message = { text, ignoreStyles: opts.ignoreStyles, ignoreKeys: delay !== 0 && opts.ignoreKeys === true };
     clearTimeout(this.messageTimer);
-    const time = this.session.options.getNumber('display-time');
-    if (time > 0) this.messageTimer = setTimeout(() => this.clearMessage(), time);
+    if (delay > 0) this.messageTimer = setTimeout(() => this.clearMessage(), delay);
     this.scheduleRender();
+  }
+
+  ringBell(): void {
+    if (this.session && this.attachedShown) this.send({ type: 'output', data: Buffer.from('\x07') });
   }
 
   private clearMessage(): void {
@@ -340,7 +356,12 @@ export class ClientConnection implements ClientApi {
 
   // ---- drawing ------------------------------------------------------------------------------
 
-  scheduleRender(): void {
+  /**
+   * Draw soon. `paneOutput` says only a pane's content changed: the status line is then not redrawn
+   * (tmux does not either); anything else redraws it too.
+   */
+  scheduleRender(paneOutput = false): void {
+    if (!paneOutput) this.statusLine.dirty = true;
     if (!this.attachedShown || this.closed || this.renderTimer || this.renderImmediate) return;
     // The frame-rate cap is for floods of output; a frame answering the user's own typing is drawn
     // on the next turn of the event loop.
@@ -374,7 +395,7 @@ export class ClientConnection implements ClientApi {
     const frame = composeFrame(view, this.grid);
     this.grid = frame.grid;
     let out = this.writer.render(frame);
-    out = this.outerModes(session) + out;
+    out = this.outerModes(session) + this.statusLine.titleSequence(session) + out;
     if (out.length > 0) this.send({ type: 'output', data: Buffer.from(out, 'utf8') });
   }
 

@@ -3,7 +3,7 @@
 // the -t/-s target, and only then calls exec — so a command never parses flags or targets itself.
 // The first error stops the list; its message goes to the client's stderr and the status is 1.
 
-import { parseArgs } from '../cmdlang/args';
+import { parseArgs, printArgs } from '../cmdlang/args';
 import type { ClientApi, CommandContext, ServerApi } from '../commands/command';
 import { findCommand } from '../commands/registry';
 import { resolveTarget, type Origin } from '../model/target';
@@ -44,6 +44,9 @@ export async function runCommands(
         return 1;
       }
     }
+    // The message log records every command run (tmux's cmdq_add_message).
+    const printed = printArgs(parsed.args);
+    server.messages.add(`${client ? `${client.name} ` : ''}command: ${entry.name}${printed ? ' ' + printed : ''}`);
     const ctx: CommandContext = {
       args: parsed.args,
       target,

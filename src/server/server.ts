@@ -10,10 +10,16 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
-  ClientApi, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, RespawnPaneOptions, ServerApi, SplitPaneOptions,
-  SplitPaneResult,
+  ClientApi, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult,
+  RespawnPaneOptions, ServerApi, SplitPaneOptions, SplitPaneResult,
 } from '../commands/command';
-import { layoutClosePane, layoutPaneRect, layoutReplacePane, layoutResize, layoutSplitPane } from '../model/layout';
+import { MessageLog } from '../commands/show-messages';
+import { RenameEscapeFilter } from '../emulator/rename-escape';
+import { layoutClosePane, layoutCreate, layoutPaneRect, layoutReplacePane, layoutResize, layoutSplitPane } from '../model/layout';
+import { Alerts } from './alerts';
+import { statusLineCount } from './status-line';
+import { defaultWindowName, WindowNames } from './window-names';
+import { linkWindow, unlinkWindow } from './winlinks';
 import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
@@ -34,8 +40,6 @@ import type { PaneProcess } from '../pty/pane-process';
 /** Pause a pane's pty when this many bytes wait to be parsed; resume below the low mark. */
 const PARSE_HIGH_WATER = 4 * 1024 * 1024;
 const PARSE_LOW_WATER = 1024 * 1024;
-/** How often, at most, the name of a window with automatic-rename is re-read from /proc. */
-const RENAME_CHECK_MS = 250;
 
 export class Server implements ServerApi {
   readonly model = new Model();
@@ -46,7 +50,9 @@ export class Server implements ServerApi {
   private readonly connections = new Set<ClientConnection>();
   private listener: net.Server | undefined;
   private exiting = false;
-  private readonly renameTimers = new Map<Window, NodeJS.Timeout>();
+  readonly messages = new MessageLog(() => this.model.serverOptions.getNumber('message-limit'));
+  readonly alerts = new Alerts(this);
+  readonly windowNames = new WindowNames(this);
   /** What each pane was started with, run again by respawn-pane without a command (undefined: the shell). */
   private readonly paneCommands = new WeakMap<Pane, string[] | undefined>();
 
@@ -140,9 +146,10 @@ export class Server implements ServerApi {
 
   /** Run commands for an attached client (key bindings); errors show as a message on its status line. */
   async commandFromBinding(conn: ClientConnection, commands: string[][]): Promise<void> {
+    // tmux shows a binding's error capitalised, as plain text (cmdq_error).
     await runCommands(this, conn, this.originOf(conn), commands, {
       stdout: (line) => conn.showMessage(line),
-      stderr: (line) => conn.showMessage(line),
+      stderr: (line) => conn.showMessage(line.charAt(0).toUpperCase() + line.slice(1), { ignoreStyles: true }),
     });
   }
 
@@ -207,8 +214,12 @@ export class Server implements ServerApi {
     }
     model.addPane(pane);
     session.windows.set(index, window);
-    window.name = opts.name ?? (path.basename(pane.startCommand.split(' ')[0]) || 'sh');
-    if (opts.name !== undefined) window.automaticRename = false;
+    window.name = opts.name ?? (defaultWindowName(pane.startCommand) || 'sh');
+    if (opts.name !== undefined) {
+      // As tmux's spawn_window: a window given a name keeps it.
+      window.automaticRename = false;
+      window.options.set('automatic-rename', false);
+    }
     if (!opts.detached || !session.current) session.selectWindow(window);
     this.redrawSession(session);
     return { ok: true, window, pane };
@@ -303,27 +314,34 @@ export class Server implements ServerApi {
     terminal.onDrain(() => {
       if (terminal.pendingBytes < PARSE_LOW_WATER) pane.process.resume();
     });
-    terminal.onChange(() => this.windowChanged(pane.window));
+    terminal.onChange(() => this.windowChanged(pane.window, true));
     terminal.onReply((reply) => {
       if (!pane.dead) pane.process.write(reply);
     });
     terminal.onTitle(() => this.windowChanged(pane.window));
+    terminal.onBell(() => this.alerts.bell(pane.window));
   }
 
   private wireProcess(pane: Pane, child: PaneProcess): void {
     const terminal = pane.terminal;
-    child.onData((data) => {
+    // A program's `ESC k name ESC \` renames its window (allow-rename) and is never drawn.
+    const renames = new RenameEscapeFilter();
+    child.onData((raw) => {
       // Output that arrives after the pane left the model (killed) or from a program respawn-pane
       // replaced is dropped.
       if (!this.model.panes.has(pane.id) || pane.process !== child) return;
       pane.activity = Date.now();
+      const { data, names } = renames.feed(raw);
+      for (const name of names) this.renameFromPane(pane, name);
       terminal.write(data);
       if (terminal.pendingBytes > PARSE_HIGH_WATER) child.pause();
-      this.scheduleRename(pane.window);
+      this.alerts.activity(pane.window);
+      if (pane === pane.window.active) this.windowNames.changed(pane.window);
     });
     child.onExit((status) => {
       if (pane.process !== child) return;
       pane.exitStatus = status;
+      this.windowNames.changed(pane.window);
       log(`pane %${pane.id} exited: code ${status.exitCode} signal ${status.signal}`);
       // Let the last output be parsed and drawn before the pane goes away.
       const finish = (): void => {
@@ -397,6 +415,23 @@ export class Server implements ServerApi {
     await this.commandFromBinding(client as ClientConnection, commands);
   }
 
+  /** `ESC k name ESC \` from a pane's program (tmux's input_exit_rename), honoured with allow-rename. */
+  private renameFromPane(pane: Pane, name: string): void {
+    if (!pane.options.getFlag('allow-rename')) return;
+    const window = pane.window;
+    if (name === '') {
+      // An empty name asks for automatic naming again.
+      window.options.unset('automatic-rename');
+      if (!window.options.getFlag('automatic-rename')) window.name = '';
+      else this.windowNames.changed(window);
+    } else {
+      window.options.set('automatic-rename', false);
+      window.automaticRename = false;
+      window.name = name;
+    }
+    for (const session of this.model.sessionsOf(window)) this.redrawSession(session);
+  }
+
   /** Give every pane of a window the size its layout cell has now, and redraw. */
   applyLayout(window: Window): void {
     const layout = window.layout;
@@ -427,6 +462,7 @@ export class Server implements ServerApi {
     }
     this.model.removePane(pane);
     this.disposePane(pane);
+    this.windowNames.changed(window);
     this.applyLayout(window);
   }
 
@@ -440,8 +476,8 @@ export class Server implements ServerApi {
   /** Kill a window: unlink it from every session; sessions left empty are destroyed. */
   killWindow(window: Window): void {
     if (!this.model.windows.has(window.id)) return;
-    clearTimeout(this.renameTimers.get(window));
-    this.renameTimers.delete(window);
+    this.alerts.forget(window);
+    this.windowNames.forget(window);
     for (const pane of [...window.panes]) {
       this.model.removePane(pane);
       this.disposePane(pane);
@@ -467,20 +503,59 @@ export class Server implements ServerApi {
     for (const { window } of list) session.windows.set(index++, window);
   }
 
+  linkWindow(window: Window, session: Session, index: number | undefined, opts: LinkWindowOptions): LinkWindowResult {
+    return linkWindow(this, window, session, index, opts);
+  }
+
+  unlinkWindow(session: Session, index: number): void {
+    unlinkWindow(this, session, index);
+  }
+
+  /** respawn-window: every pane but the first goes, the first fills the window and starts again. */
+  respawnWindow(window: Window, opts: RespawnPaneOptions): { ok: true } | { ok: false; error: string } {
+    const first = window.panes[0];
+    if (!first) return { ok: false, error: 'no pane' };
+    for (const pane of window.panes.slice(1)) {
+      this.model.removePane(pane);
+      this.disposePane(pane);
+    }
+    window.layout = layoutCreate(first.id, window.cols, window.rows);
+    window.active = undefined;
+    window.lastPane = undefined;
+    window.selectPane(first);
+    const result = this.respawnPane(first, { ...opts, kill: true });
+    this.applyLayout(window);
+    return result;
+  }
+
+  runningJobs(): Array<{ command: string; pid: number }> {
+    return [...this.connections].flatMap((c) => c.statusLine.jobs.running());
+  }
+
+  optionChanged(name: string): void {
+    if (name === 'automatic-rename') this.windowNames.changedAll();
+    if (name === 'monitor-silence') this.alerts.resetAll();
+    for (const session of this.model.sessions.values()) this.resizeWindows(session);
+    for (const conn of this.connections) if (conn.session) conn.scheduleRender();
+  }
+
   selectWindow(session: Session, window: Window): void {
     session.selectWindow(window);
     session.activity = Date.now();
+    this.alerts.viewed(window);
     this.resizeWindows(session);
     this.redrawSession(session);
   }
 
   selectPane(pane: Pane): void {
     pane.window.selectPane(pane);
+    this.windowNames.changed(pane.window);
     this.windowChanged(pane.window);
     for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
   }
 
-  private destroySession(session: Session): void {
+  /** Remove a session (its windows are already gone or linked elsewhere) and end its clients. */
+  destroySession(session: Session): void {
     if (!this.model.sessions.has(session.id)) return;
     log(`session destroyed: ${session.name}`);
     this.model.removeSession(session);
@@ -560,6 +635,7 @@ export class Server implements ServerApi {
     const previous = conn.session;
     conn.session = session;
     session.activity = Date.now();
+    this.alerts.attached(session);
     if (previous && previous !== session) this.sessionClientsChanged(previous);
     this.sessionClientsChanged(session);
     log(`client ${conn.name} attached to ${session.name}`);
@@ -590,9 +666,9 @@ export class Server implements ServerApi {
   resizeWindows(session: Session): void {
     const client = this.latestClient(session);
     if (!client) return;
-    const status = session.options.getString('status') === 'off' ? 0 : 1;
+    const status = statusLineCount(session);
     const cols = Math.max(1, client.cols);
-    const rows = Math.max(1, client.rows - (client.rows > status ? status : 0));
+    const rows = Math.max(1, client.rows - Math.min(status, client.rows - 1));
     for (const { window } of session.windowList()) this.resizeWindow(window, cols, rows);
   }
 
@@ -600,8 +676,8 @@ export class Server implements ServerApi {
   private windowSizeFor(session: Session): { cols: number; rows: number } {
     const client = this.latestClient(session);
     if (client) {
-      const status = session.options.getString('status') === 'off' ? 0 : 1;
-      return { cols: Math.max(1, client.cols), rows: Math.max(1, client.rows - (client.rows > status ? status : 0)) };
+      const status = statusLineCount(session);
+      return { cols: Math.max(1, client.cols), rows: Math.max(1, client.rows - Math.min(status, client.rows - 1)) };
     }
     if (session.current) return { cols: session.current.cols, rows: session.current.rows };
     const m = /^(\d+)x(\d+)$/.exec(session.options.getString('default-size'));
@@ -623,6 +699,7 @@ export class Server implements ServerApi {
     if (previous === mode) return;
     pane.mode = mode;
     previous?.exit?.();
+    this.windowNames.changed(pane.window);
     this.paneModeChanged(pane);
   }
 
@@ -646,28 +723,11 @@ export class Server implements ServerApi {
     for (const conn of this.attachedClients(session)) conn.scheduleRender();
   }
 
-  private windowChanged(window: Window): void {
+  /** Redraw the clients showing `window`; `paneOutput`: only pane contents changed (not the status line). */
+  private windowChanged(window: Window, paneOutput = false): void {
     for (const conn of this.connections) {
-      if (conn.session?.current === window) conn.scheduleRender();
+      if (conn.session?.current === window) conn.scheduleRender(paneOutput);
     }
-  }
-
-  /** Re-read the running program's name for automatic-rename, at most every RENAME_CHECK_MS. */
-  private scheduleRename(window: Window): void {
-    if (!window.automaticRename || this.renameTimers.has(window)) return;
-    this.renameTimers.set(
-      window,
-      setTimeout(() => {
-        this.renameTimers.delete(window);
-        const pane = window.active;
-        if (!pane || pane.dead || !window.automaticRename || !window.options.getFlag('automatic-rename')) return;
-        const command = pane.process.foreground().command;
-        if (command && command !== window.name) {
-          window.name = command;
-          for (const session of this.model.sessionsOf(window)) this.redrawSession(session);
-        }
-      }, RENAME_CHECK_MS),
-    );
   }
 
   hostName(): string {
