@@ -26,6 +26,17 @@ import { sendKeys } from './send-keys';
 import { sendPrefix } from './send-prefix';
 import { startServer } from './start-server';
 import { waitFor } from './wait-for';
+// Keys, options, the prompt and the configuration file.
+import { bindKey } from './bind-key';
+import { commandPrompt } from './command-prompt';
+import { confirmBefore } from './confirm-before';
+import { listKeys } from './list-keys';
+import { setCommandResolver } from './print-command';
+import { setOptionCommand, setWindowOption } from './set-option';
+import { showOptions, showWindowOptions } from './show-options';
+import { sourceFile } from './source-file';
+import { switchClient } from './switch-client';
+import { unbindKey } from './unbind-key';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -55,6 +66,18 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   previousWindow,
   selectWindow,
   splitWindow,
+  // Keys, options, the prompt and the configuration file.
+  bindKey,
+  commandPrompt,
+  confirmBefore,
+  listKeys,
+  setOptionCommand,
+  setWindowOption,
+  showOptions,
+  showWindowOptions,
+  sourceFile,
+  switchClient,
+  unbindKey,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };
@@ -70,3 +93,9 @@ export function findCommand(name: string): CommandLookup {
   }
   return { ok: false, error: `unknown command: ${name}` };
 }
+
+// Printing and checking commands (list-keys, bind-key) look names up here.
+setCommandResolver((name) => {
+  const found = findCommand(name);
+  return found.ok ? found.entry : undefined;
+});
