@@ -15,8 +15,8 @@ export const unbindKey: CommandEntry = defineCommand({
     const { args } = ctx;
     const tables = ctx.server.keyTables;
     const quiet = args.has('q');
-    // With -q tmux still fails (status 1), it only says nothing.
-    const fail = (error: string): CommandResult => (quiet ? { error: '' } : { error });
+    // With -q tmux says nothing and the exit status stays 0 (it only sets it when it reports an error).
+    const fail = (error: string): CommandResult => (quiet ? undefined : { error });
     const keyName = args.positional[0];
     if (args.has('a')) {
       if (keyName !== undefined) return fail('key given with -a');
