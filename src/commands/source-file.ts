@@ -10,9 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig } from '../cmdlang/parse';
 import { expandFormat, formatTrue } from '../format/expand';
-import { fnmatch } from '../model/target';
+import { bestSession, fnmatch } from '../model/target';
 import { defineCommand, type CommandContext, type CommandEntry, type CommandResult } from './command';
-import { expandFor, formatContextFor } from './format-target';
+import { expandFor, formatContextFor, type FormatTarget } from './format-target';
 import { printCommand } from './print-command';
 
 const GLOB_CHARS = /[*?[]/;
@@ -46,6 +46,13 @@ export function glob(pattern: string): string[] {
     bases = next;
   }
   return bases.filter((p) => fs.existsSync(p));
+}
+
+/** What %if sees: the command's current session (the best one for a client outside tsmux). */
+function conditionTarget(ctx: CommandContext): FormatTarget {
+  const pane = ctx.origin.pane;
+  const session = ctx.client?.session ?? ctx.origin.session ?? (pane ? ctx.server.model.sessionsOf(pane.window)[0] : undefined) ?? bestSession(ctx.server.model);
+  return { client: ctx.client, session, ...(pane && session?.current === pane.window ? { window: pane.window, pane } : {}) };
 }
 
 /** The directory relative paths are taken from: the client's, else the session's, else home. */
@@ -104,7 +111,7 @@ export const sourceFile: CommandEntry = defineCommand({
         file,
         environment: (name) => environment.get(name) ?? undefined,
         home: (user) => (user === undefined ? environment.get('HOME') ?? process.env.HOME : undefined),
-        evaluateCondition: (expr) => formatTrue(expandFormat(expr, formatContextFor(ctx.server, { client: ctx.client }))),
+        evaluateCondition: (expr) => formatTrue(expandFormat(expr, formatContextFor(ctx.server, conditionTarget(ctx)))),
         ...(args.has('n') ? {} : { assign: (name: string, value: string) => environment.set(name, value) }),
       });
       // Syntax errors are reported like tmux reports a file's errors, and the good commands still run.

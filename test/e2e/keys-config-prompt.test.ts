@@ -189,6 +189,31 @@ test('C-b : edits a command line (emacs keys, Tab, history) and runs it', async 
   }
 });
 
+test('default prompts: C-b , starts from the window name, C-b \' asks for an index, C-b / describes a key', async () => {
+  const t = new TestTsmux();
+  try {
+    const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'prompts']);
+    // -I'#W': the prompt starts with the current name, which C-u clears.
+    s.write('\x02,');
+    await s.waitFor((x) => x.line(STATUS).trimEnd() === '(rename-window) bash', 5000, 'the rename prompt');
+    s.write('\x15renamed\r');
+    await waitForValue(() => windowNames(t), 'renamed\n', 'rename-window -- %%');
+    s.write('\x02c');
+    await s.waitFor((x) => /1:bash\*/.test(x.line(STATUS)), 5000, 'a second window');
+    s.write("\x02'");
+    await s.waitFor((x) => x.line(STATUS).trimEnd() === 'index', 5000, 'the index prompt');
+    s.write('0\r');
+    await s.waitFor((x) => /0:renamed\*/.test(x.line(STATUS)), 5000, "select-window -t ':%%'");
+    // -k: the next key is the answer; list-keys -1N shows its note on the status line.
+    s.write('\x02/');
+    await s.waitFor((x) => x.line(STATUS).trimEnd() === 'key', 5000, 'the key prompt');
+    s.write('d');
+    await s.waitFor((x) => x.line(STATUS).trimEnd() === 'C-b d Detach the current client', 5000, 'the note');
+  } finally {
+    await t.cleanup();
+  }
+});
+
 test('C-b x asks "kill-pane 0? (y/n)": n keeps the pane, y kills it', async () => {
   const t = new TestTsmux();
   try {
@@ -260,6 +285,10 @@ test('source-file runs a file, reports errors with file:line and sets the exit s
     let r = await t.run(['source-file', good]);
     assert.deepEqual([r.code, r.stdout, r.stderr], [0, '', '']);
     assert.equal((await t.run(['show', '-gv', '@two'])).stdout, '2\n');
+    // %if conditions are formats.
+    const cond = writeConfig(t, 'cond.conf', ['%if "#{==:#{session_name},src}"', 'set -g @cond yes', '%else', 'set -g @cond no', '%endif']);
+    assert.equal((await t.run(['source-file', cond])).code, 0);
+    assert.equal((await t.run(['show', '-gv', '@cond'])).stdout, 'yes\n');
     const bad = writeConfig(t, 'bad.conf', ['set -g @three 3', 'set -g nosuch x', '}', 'set -g @four 4']);
     r = await t.run(['source-file', '-v', bad]);
     assert.equal(r.code, 1);
