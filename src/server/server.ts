@@ -164,7 +164,10 @@ export class Server implements ServerApi {
     });
   }
 
-  runForClient(client: ClientApi, commands: CommandList): Promise<void> {
+  async runForClient(client: ClientApi, commands: CommandList): Promise<void> {
+    // Queued, as tmux queues them: whatever asked (a prompt answering) finishes first, so a
+    // command-prompt run from the prompt sees the old prompt gone.
+    await new Promise((resolve) => setImmediate(resolve));
     return this.commandFromBinding(client as ClientConnection, commands);
   }
 
