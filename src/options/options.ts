@@ -117,6 +117,23 @@ export class Options {
     return [...this.values.keys()].sort((a, b) => (a < b ? -1 : 1)).map((name) => [name, this.get(name)!]);
   }
 
+  /**
+   * The option as a format variable (`#{name}`, `#{name[n]}`) sees it, or undefined if this scope
+   * chain does not have it: flags are 1/0 (so `#{?synchronize-panes,…}` tests them), a whole array
+   * is empty and `name[n]` is one item (tmux's options_to_string with numeric values).
+   */
+  formatValue(text: string): string | undefined {
+    const m = /^(.+)\[(\d+)\]$/.exec(text);
+    const name = m ? m[1] : text;
+    const holder = this.owner(name);
+    if (!holder) return undefined;
+    const stored = holder.values.get(name)!;
+    if (stored instanceof Map) return m ? stored.get(Number(m[2])) ?? '' : '';
+    if (m) return undefined;
+    if (typeof stored === 'boolean') return stored ? '1' : '0';
+    return String(stored);
+  }
+
   /** Names of the user options (`@…`) set on this scope, sorted as tmux lists them. */
   userOptionNames(): string[] {
     return [...this.values.keys()].filter((n) => n.startsWith('@')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

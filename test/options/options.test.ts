@@ -166,3 +166,19 @@ describe('values', () => {
     assert.deepEqual(oo.userOptionNames(), ['@x']);
   });
 });
+
+describe('as format variables', () => {
+  it('flags are 1/0, arrays give one item by index, names are looked up the chain', () => {
+    const global = Options.defaults('window');
+    const window = new Options(global);
+    assert.equal(window.formatValue('synchronize-panes'), '0');
+    set(window, 'synchronize-panes', 'on');
+    assert.equal(window.formatValue('synchronize-panes'), '1');
+    assert.equal(window.formatValue('mode-keys'), 'emacs');
+    const session = Options.defaults('session');
+    assert.equal(session.formatValue('update-environment'), '');
+    assert.equal(session.formatValue('update-environment[1]'), 'KRB5CCNAME');
+    assert.equal(session.formatValue('update-environment[99]'), '');
+    assert.equal(session.formatValue('nosuch'), undefined);
+  });
+});
