@@ -21,7 +21,7 @@ export function optionValueString(value: string | number | boolean): string {
 
 /** Whether show-options quotes the value (tmux quotes string-typed options, not numbers or keys). */
 export function isStringOption(entry: OptionEntry | undefined): boolean {
-  return entry === undefined || entry.type === 'string' || entry.type === 'style' || entry.type === 'command';
+  return entry === undefined || entry.type === 'string' || entry.type === 'style';
 }
 
 /**
@@ -65,8 +65,11 @@ function checkString(entry: OptionEntry, value: string): string | undefined {
   return undefined;
 }
 
-/** A hook's command list must parse; the caller supplies the parser (options sit below cmdlang). */
-export type CommandCheck = (text: string) => string | undefined;
+/**
+ * A hook's command list must parse; the caller supplies the parser. It returns the commands as
+ * tmux prints them (what is stored), or tmux's error.
+ */
+export type CommandCheck = (text: string) => { value: string } | { error: string };
 
 /** Validate and convert one array item for an array option of this type. */
 function arrayItem(entry: OptionEntry, value: string, checkCommand?: CommandCheck): { value: string } | { error: string } {
@@ -74,10 +77,7 @@ function arrayItem(entry: OptionEntry, value: string, checkCommand?: CommandChec
     const colour = canonicalColour(value);
     return colour === undefined ? { error: `bad colour: ${value}` } : { value: colour };
   }
-  if (entry.type === 'command') {
-    const error = checkCommand?.(value);
-    return error !== undefined ? { error } : { value };
-  }
+  if (entry.type === 'command') return checkCommand ? checkCommand(value) : { value };
   return { value };
 }
 

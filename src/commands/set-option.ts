@@ -11,21 +11,22 @@ import { expandFor } from './format-target';
 import { scopeFromName, type OptionTarget } from './option-scope';
 import { setOption, unsetOption } from './option-values';
 import { findOption, matchOption } from '../options/table';
+import { printCommandList } from './print-command';
 
 function optionTarget(ctx: CommandContext): OptionTarget {
   const t = ctx.target;
   return t ? { session: t.session, window: t.window, pane: t.pane } : {};
 }
 
-/** A hook's value must be a command list tmux can parse. */
-function checkCommand(text: string): string | undefined {
+/** A hook's value must be a command list tmux can parse; it is kept as tmux prints it. */
+function checkCommand(text: string): { value: string } | { error: string } {
   const r = parseCommands(text, {
     oneGroup: true,
     environment: (name) => process.env[name],
     home: () => process.env.HOME,
     evaluateCondition: () => false,
   });
-  return r.ok ? undefined : r.error;
+  return r.ok ? { value: printCommandList(r.commands, false) } : { error: r.error };
 }
 
 function exec(ctx: CommandContext, window: boolean): CommandResult {
@@ -39,7 +40,9 @@ function exec(ctx: CommandContext, window: boolean): CommandResult {
     return { error: `${match.ambiguous ? 'ambiguous' : 'invalid'} option: ${argument}` };
   }
   const { name, index } = match;
-  let value = args.positional[1];
+  // A `{ }` value (hooks take one) is set as tmux prints it.
+  const raw = ctx.rawArgs.positional[1];
+  let value = raw === undefined || typeof raw === 'string' ? raw : printCommandList(raw.block, false);
   if (value !== undefined && args.has('F')) value = expandFor(ctx, value, target);
 
   const scope = scopeFromName(args, window, name, ctx.server.model, target);
