@@ -98,7 +98,7 @@ export interface SetRequest {
  * undefined. The caller has already rejected an index on a non-array (`not an array: …`).
  */
 export function setOption(oo: Options, req: SetRequest): string | undefined {
-  const { name, index, value, append } = req;
+  const { name, value, append } = req;
   if (name.startsWith('@')) {
     if (value === undefined) return 'empty value';
     const old = oo.has(name) ? oo.getString(name) : undefined;

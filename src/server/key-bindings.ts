@@ -8,8 +8,7 @@
 
 import { parseArgs } from '../cmdlang/args';
 import { parseCommands, type Arg } from '../cmdlang/parse';
-import { applyBindKey } from '../commands/bind-key';
-import { bindKey } from '../commands/bind-key';
+import { applyBindKey, bindKey } from '../commands/bind-key';
 import { KeyTables } from '../commands/key-tables';
 import { log } from './log';
 
