@@ -4,7 +4,8 @@
 // so the key can be pressed again without the prefix; a key not found outside the root table sends
 // the client back to its default table (the key-table option, `root` unless set) and is tried there,
 // and one that was only tried in another table is dropped rather than typed into the pane.
-// Anything left goes to the pane: its mode if it shows one, else its program.
+// A pane mode with its own key table (copy mode) has its keys looked up there first. Anything left
+// goes to the pane: its mode if it shows one, else its program.
 
 import { encodeKey } from '../input/encode';
 import { Key, keyFromName } from '../input/keys';
@@ -62,6 +63,8 @@ export function dispatchKey(server: Server, client: ClientConnection, key: numbe
   const isPrefix = (k: number): boolean => k !== Key.None && (k === prefix || k === prefix2);
 
   let table = client.keyTable || defaultKeyTable(client);
+  // A pane mode with a key table of its own (copy mode) is looked up there instead of root.
+  if (table === defaultKeyTable(client) && pane.mode?.keyTable) table = pane.mode.keyTable();
   let first = table;
   for (;;) {
     // The prefix always switches to the prefix table, unless already there.
