@@ -24,7 +24,8 @@ const START_SERVER_COMMANDS = ['new-session', 'new', 'attach-session', 'attach',
 interface GlobalFlags {
   socketPath?: string;
   label?: string;
-  configFile?: string;
+  /** -f: configuration files for a server this client starts (several allowed, as in tmux). */
+  configFiles: string[];
   verbose: boolean;
   force256: boolean;
   utf8: boolean;
@@ -33,7 +34,7 @@ interface GlobalFlags {
 }
 
 function parseGlobalFlags(argv: string[]): GlobalFlags | string {
-  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, argv: [] };
+  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, argv: [], configFiles: [] };
   const withValue = new Set(['c', 'f', 'L', 'S', 'T']);
   let i = 0;
   for (; i < argv.length; i++) {
@@ -53,7 +54,7 @@ function parseGlobalFlags(argv: string[]): GlobalFlags | string {
         }
         if (f === 'S') flags.socketPath = value;
         else if (f === 'L') flags.label = value;
-        else if (f === 'f') flags.configFile = value;
+        else if (f === 'f') flags.configFiles.push(value);
         else if (f === 'c') return 'tsmux: -c is not supported\n';
         break;
       }
@@ -192,6 +193,8 @@ async function startServerAndConnect(socketPath: string, flags: GlobalFlags): Pr
     const serverMain = path.join(__dirname, '..', 'server', 'main.js');
     const args = [serverMain, '--socket', socketPath];
     if (flags.verbose) args.push('--log', process.cwd());
+    // Relative paths are the user's: the server runs in /.
+    for (const file of flags.configFiles) args.push('--config', path.resolve(file));
     const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', cwd: '/', env: process.env });
     child.unref();
   }

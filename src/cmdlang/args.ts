@@ -39,9 +39,10 @@ export interface ArgsSpec {
   usage?: string;
   /**
    * What the positional argument at `index` (0-based) may be, as a command's args_parse_cb says
-   * (bind-key, if-shell, …). Default: a string.
+   * (bind-key, if-shell, …). Default: a string. `previous` holds the positional arguments before
+   * it and `has` tells the flags given (display-menu and run-shell -C decide from them).
    */
-  argumentKind?(index: number): ArgumentKind;
+  argumentKind?(index: number, previous: readonly Arg[], has: (flag: string) => boolean): ArgumentKind;
 }
 
 export type ArgumentKind = 'string' | 'commands' | 'commands-or-string';
@@ -178,7 +179,7 @@ export function parseArgs<P extends Arg = string>(argv: readonly P[], spec: Args
 
   for (; i < argv.length; i++) {
     const value = argv[i];
-    const kind = spec.argumentKind?.(args.positional.length) ?? 'string';
+    const kind = spec.argumentKind?.(args.positional.length, args.positional, (f) => args.has(f)) ?? 'string';
     const number = args.positional.length + 1;
     if (kind === 'string' && typeof value !== 'string') return fail(`argument ${number} must be "string"`);
     if (kind === 'commands' && typeof value === 'string') return fail(`argument ${number} must be { commands }`);

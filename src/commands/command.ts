@@ -3,7 +3,9 @@
 // target. Commands reach the server only through the ServerApi and ClientApi interfaces below, so a
 // command never writes to a socket and never knows how clients are connected.
 
-import type { ParsedArgs } from '../cmdlang/args';
+import type { ArgumentKind, ParsedArgs } from '../cmdlang/args';
+import type { Arg, ParsedCommand } from '../cmdlang/parse';
+import type { KeyTables } from './key-tables';
 import type { Model, Pane, Session, Window } from '../model/model';
 import type { LayoutDirection, SizeSpec } from '../model/layout';
 import type { Origin, Resolved, TargetKind } from '../model/target';
@@ -18,6 +20,8 @@ import type { MessageLog } from './show-messages';
  * confirm-before, display-panes. One at a time per client.
  */
 export interface ClientOverlay {
+  /** What it is, for commands that must not stack one on another ('prompt' for the command prompt). */
+  readonly kind?: string;
   /** A key typed by the client; true if the overlay used it (false lets it go on as usual). */
   key(key: number): boolean;
   /** Draw over the frame the client would otherwise see (e.g. replace the status line). */
@@ -26,7 +30,34 @@ export interface ClientOverlay {
   closed?(): void;
 }
 
+/** An error with an empty message fails the command without printing anything (unbind -q). */
 export type CommandResult = void | { error: string };
+
+/** tmux's prompt types: each keeps its own history; completion differs. */
+export type PromptType = 'command' | 'search' | 'target' | 'window-target';
+
+/** A prompt on the status line (command-prompt, confirm-before), tmux's status_prompt_set. */
+export interface PromptOptions {
+  /** The prompt text, already expanded (it may hold #[styles]). */
+  prompt: string;
+  /** The initial input (or, for an incremental prompt, the last search). */
+  input: string;
+  type: PromptType;
+  /** -1: the first key typed completes it. */
+  single?: boolean;
+  /** -N: only digits; any other key completes it and is then handled as usual. */
+  numeric?: boolean;
+  /** -k: the name of the next key typed is the answer. */
+  key?: boolean;
+  /** -i: the callback sees every change (prefixed '=', '+' or '-') before Enter. */
+  incremental?: boolean;
+  /**
+   * The answer: undefined if cancelled (Escape, C-c). `done` is false only for incremental
+   * changes. Return false to close the prompt, true to keep it, or a new prompt and input to show
+   * next (several -p prompts).
+   */
+  callback(answer: string | undefined, done: boolean): boolean | { prompt: string; input: string };
+}
 
 export interface TargetSpec {
   /** The flag naming the target: usually 't', sometimes 's'. */
@@ -46,8 +77,13 @@ export interface CommandEntry {
   readonly max: number;
   readonly usage: string;
   readonly target?: TargetSpec;
+  /** Which positional arguments may be `{ }` blocks (tmux's args_parse_cb); default: none. */
+  argumentKind?(index: number, previous: readonly Arg[], has: (flag: string) => boolean): ArgumentKind;
   exec(ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
+
+/** Commands to run: argv lists, or parsed commands that remember their file, line and group. */
+export type CommandList = ReadonlyArray<readonly Arg[] | ParsedCommand>;
 
 /** A connected client as commands see it. */
 export interface ClientApi {
@@ -71,6 +107,8 @@ export interface ClientApi {
   setOverlay(overlay: ClientOverlay | undefined): void;
   /** The key table its next key is looked up in ('root', 'prefix', or a table from switch-client -T). */
   keyTable: string;
+  /** Show a prompt on its status line (replacing any prompt already shown). */
+  showPrompt(options: PromptOptions): void;
 }
 
 export interface MessageOptions {
@@ -217,6 +255,15 @@ export interface ServerApi {
   fitWindow(window: Window): void;
   /** Run commands as a key binding of `client` would (display-panes' template); errors show on its status line. */
   runClientCommands(client: ClientApi, commands: string[][]): Promise<void>;
+  /** Key tables: bind-key, unbind-key, list-keys, and the keys clients type. */
+  readonly keyTables: KeyTables;
+  /** An option was set or unset: apply it at once where tmux does (redraw, sizes, key tables…). */
+  optionChanged(name: string): void;
+  /**
+   * Run commands for an attached client later, as a key binding does (the command prompt,
+   * confirm-before): errors show on its status line, output in view mode in its active pane.
+   */
+  runForClient(client: ClientApi, commands: CommandList): Promise<void>;
 }
 
 export interface CommandContext {
@@ -230,6 +277,19 @@ export interface CommandContext {
   readonly origin: Origin;
   /** Write a line to the issuing client's stdout. */
   print(line: string): void;
+  /**
+   * Report an error without failing here (source-file's errors inside a file): with no client it
+   * is an error of the configuration; a client sees it as output, as tmux prints such causes.
+   */
+  error(line: string): void;
+  /** The same arguments as `args`, with any `{ }` blocks the entry's argumentKind allowed. */
+  readonly rawArgs: ParsedArgs<Arg>;
+  /**
+   * Run more commands as part of this one (source-file): same client, origin and output. With
+   * `groups`, a failing command skips only the rest of its group, as in a file. Resolves true if
+   * none failed.
+   */
+  run(commands: CommandList, options?: { groups?: boolean }): Promise<boolean>;
 }
 
 /** Freeze a command's table entry (with its type checked against CommandEntry). */

@@ -247,7 +247,8 @@ export function formatContextFor(server: ServerApi, target: FormatTarget, curren
       // Any option is also a variable: pane, then window, then session, then server.
       const options = t.pane?.options ?? t.window?.options;
       for (const scope of [options, t.session?.options ?? server.model.sessionOptions, server.model.serverOptions]) {
-        if (scope?.get(name) !== undefined) return scope.getString(name);
+        const value = scope?.formatValue(name);
+        if (value !== undefined) return value;
       }
       return undefined;
     },

@@ -34,13 +34,23 @@ import { respawnPane } from './respawn-pane';
 import { rotateWindow } from './rotate-window';
 import { nextLayout, previousLayout, selectLayout } from './select-layout';
 import { swapPane } from './swap-pane';
-import { setOption } from './set-option';
 import { clockMode } from './clock-mode';
 import { linkWindow, moveWindow } from './move-window';
 import { respawnWindow } from './respawn-window';
 import { showMessages } from './show-messages';
 import { swapWindow } from './swap-window';
 import { unlinkWindow } from './unlink-window';
+// Keys, options, the prompt and the configuration file.
+import { bindKey } from './bind-key';
+import { commandPrompt } from './command-prompt';
+import { confirmBefore } from './confirm-before';
+import { listKeys } from './list-keys';
+import { setCommandResolver } from './print-command';
+import { setOptionCommand, setWindowOption } from './set-option';
+import { showOptions, showWindowOptions } from './show-options';
+import { sourceFile } from './source-file';
+import { switchClient } from './switch-client';
+import { unbindKey } from './unbind-key';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -81,8 +91,6 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   rotateWindow,
   selectLayout,
   swapPane,
-  // Interim (see set-option.ts): the options branch owns set-option.
-  setOption,
   clockMode,
   linkWindow,
   moveWindow,
@@ -90,6 +98,18 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   showMessages,
   swapWindow,
   unlinkWindow,
+  // Keys, options, the prompt and the configuration file.
+  bindKey,
+  commandPrompt,
+  confirmBefore,
+  listKeys,
+  setOptionCommand,
+  setWindowOption,
+  showOptions,
+  showWindowOptions,
+  sourceFile,
+  switchClient,
+  unbindKey,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };
@@ -105,3 +125,9 @@ export function findCommand(name: string): CommandLookup {
   }
   return { ok: false, error: `unknown command: ${name}` };
 }
+
+// Printing and checking commands (list-keys, bind-key) look names up here.
+setCommandResolver((name) => {
+  const found = findCommand(name);
+  return found.ok ? found.entry : undefined;
+});

@@ -26,6 +26,11 @@ export interface PaneMode {
   cursor(): CursorState;
   /** A key typed into the pane; return false to leave the key unhandled. */
   key(key: number): boolean;
+  /**
+   * The key table the mode's keys are looked up in while the client is in its default table
+   * (tmux's copy mode: `copy-mode` or `copy-mode-vi`). A mode without one gets keys in key().
+   */
+  keyTable?(): string;
   /** The pane was resized. */
   resize?(cols: number, rows: number): void;
   /** The mode is being left (by itself, or because the pane goes). */

@@ -66,6 +66,8 @@ export interface FrameView {
   statusAbove?: StatusView[];
   /** A message or prompt drawn over the status line (display-message, errors). */
   message?: StatusView;
+  /** Where the cursor goes instead of the active pane's (the command prompt puts it in its line). */
+  cursor?: CursorState;
 }
 
 /** Width of a string in cells (wide East Asian characters and emoji count 2, combining marks 0). */
@@ -146,6 +148,7 @@ export function composeFrame(view: FrameView, reuse: Grid | undefined): Frame {
     drawStatus(grid, view.message);
     // tmux leaves the cursor at the end of a prompt; for a plain message it stays in the pane.
   }
+  if (view.cursor) cursor = { ...view.cursor };
   cursor.x = Math.min(Math.max(cursor.x, 0), view.cols - 1);
   cursor.y = Math.min(Math.max(cursor.y, 0), view.rows - 1);
   return { grid, cursor };

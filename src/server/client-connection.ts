@@ -6,11 +6,10 @@
 // than a watermark of unsent output, frames are skipped, and the next one is drawn when it drains.
 
 import type * as net from 'node:net';
-import type { ClientApi, ClientOverlay, MessageOptions } from '../commands/command';
+import type { ClientApi, ClientOverlay, MessageOptions, PromptOptions } from '../commands/command';
 import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
-import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
-import { keyFromName } from '../input/keys';
+import { encodeMouse, encodePaste } from '../input/encode';
 import type { Session } from '../model/model';
 import {
   PROTOCOL_VERSION, FrameReader, decodeClientMessage, encodeServerMessage,
@@ -19,6 +18,8 @@ import {
 import { composeFrame } from '../render/compose';
 import { ScreenWriter } from '../render/writer';
 import { frameView, type Message } from './frame-view';
+import { dispatchKey } from './key-dispatch';
+import { showPrompt } from './status-prompt';
 import { log } from './log';
 import type { Server } from './server';
 import { StatusLine, statusAtTop, statusLineCount } from './status-line';
@@ -280,46 +281,11 @@ export class ClientConnection implements ClientApi {
   }
 
   private key(key: number): void {
-    const session = this.session!;
-    const pane = session.current!.active!;
-    if (this.overlay) {
-      const overlay = this.overlay;
-      if (overlay.key(key)) {
-        this.scheduleRender();
-        return;
-      }
-    }
-    if (this.keyTable !== 'root') {
-      const table = this.keyTable;
-      this.keyTable = 'root';
-      const binding = this.server.keyTables.lookup(table, key);
-      if (binding) void this.server.commandFromBinding(this, binding.commands);
-      this.scheduleRender();
-      return;
-    }
-    const prefix = keyFromName(session.options.getString('prefix'));
-    const prefix2 = keyFromName(session.options.getString('prefix2'));
-    if (key === prefix || (prefix2 !== undefined && key === prefix2)) {
-      this.keyTable = 'prefix';
-      this.scheduleRender();
-      return;
-    }
-    const binding = this.server.keyTables.lookup('root', key);
-    if (binding) {
-      void this.server.commandFromBinding(this, binding.commands);
-      return;
-    }
-    if (pane.mode) {
-      if (pane.mode.key(key)) this.server.paneModeChanged(pane);
-      return;
-    }
-    // A dead pane, or one whose input is off (select-pane -d), drops what is typed.
-    if (pane.dead || pane.inputOff) return;
-    const bytes = encodeKey(key, pane.terminal.modes());
-    if (bytes !== undefined) {
-      pane.terminal.noteUserInput();
-      pane.process.write(bytes);
-    }
+    dispatchKey(this.server, this, key);
+  }
+
+  showPrompt(options: PromptOptions): void {
+    showPrompt(this.server, this, options);
   }
 
   private paneRect(): { x: number; y: number; width: number; height: number } | undefined {

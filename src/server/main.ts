@@ -1,14 +1,25 @@
 // The server process entry point. The client starts it detached (its own session, stdio closed,
-// cwd /) as: node main.js --socket PATH [--log DIR]. It never reads a terminal of its own.
+// cwd /) as: node main.js --socket PATH [--log DIR] [--config FILE]... (one --config per -f given
+// to the client; without any, the default configuration files). It never reads a terminal of its
+// own.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyEnvironmentDefaults, defaultConfigFiles } from './config';
 import { log, openLog } from './log';
 import { Server } from './server';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function options(name: string): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === name && i + 1 < process.argv.length) out.push(process.argv[i + 1]);
+  });
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -25,6 +36,7 @@ async function main(): Promise<void> {
   }
 
   const server = new Server(socketPath);
+  applyEnvironmentDefaults(server.model, process.env);
   process.on('uncaughtException', (e) => {
     // Whatever went wrong, the programs in the panes must keep running: log and carry on.
     log(`uncaught exception: ${e.stack ?? e}`);
@@ -48,6 +60,9 @@ async function main(): Promise<void> {
     log('another server owns the socket; exiting');
     process.exit(0);
   }
+  // Commands from clients wait until the configuration has run.
+  const configFiles = options('--config');
+  void server.loadConfig(configFiles.length > 0 ? configFiles : defaultConfigFiles(process.env), configFiles.length > 0);
   server.exitIfIdleSoon();
 }
 

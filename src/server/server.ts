@@ -10,8 +10,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
-  ClientApi, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult,
-  RespawnPaneOptions, ServerApi, SplitPaneOptions, SplitPaneResult,
+  ClientApi, CommandList, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult, NewWindowOptions,
+  NewWindowResult, RespawnPaneOptions, ServerApi, SplitPaneOptions, SplitPaneResult,
 } from '../commands/command';
 import { MessageLog } from '../commands/show-messages';
 import { RenameEscapeFilter } from '../emulator/rename-escape';
@@ -27,7 +27,10 @@ import type { Origin } from '../model/target';
 import { spawnPaneProcess, waitForPaneProcesses } from '../pty/pane-process';
 import { ClientConnection } from './client-connection';
 import { runCommands } from './command-queue';
-import { KeyTables } from './key-bindings';
+import { defaultKeyTables } from './key-bindings';
+import { Config } from './config';
+import { applyOptionChange } from './option-effects';
+import { viewModeAdd } from './view-mode';
 import { log } from './log';
 import { paneEnvironment, resolveShell, terminfoName } from './spawn-environment';
 import { splitCommandLine } from '../cmdlang/parse';
@@ -45,7 +48,11 @@ export class Server implements ServerApi {
   readonly model = new Model();
   readonly pid = process.pid;
   readonly startTime = Date.now();
-  readonly keyTables = new KeyTables();
+  readonly keyTables = defaultKeyTables();
+  readonly config = new Config(this);
+  /** Client commands wait for the configuration file, as tmux's first client does. */
+  private configReady: Promise<void> = Promise.resolve();
+  private readonly optionListeners: Array<(name: string) => void> = [];
   readonly channels = new WaitChannels();
   private readonly connections = new Set<ClientConnection>();
   private listener: net.Server | undefined;
@@ -123,6 +130,11 @@ export class Server implements ServerApi {
     return [...this.connections].filter((c) => c.identified);
   }
 
+  /** Every client attached to a session. */
+  attachedConnections(): ClientConnection[] {
+    return this.attachedClients();
+  }
+
   private attachedClients(session?: Session): ClientConnection[] {
     return [...this.connections].filter((c) => c.session !== undefined && (!session || c.session === session));
   }
@@ -131,6 +143,7 @@ export class Server implements ServerApi {
 
   /** Run a command line sent by a client; the status goes back as the client's exit status unless it attached. */
   async commandFromClient(conn: ClientConnection, argv: string[]): Promise<void> {
+    await this.configReady;
     const split = splitCommandLine(argv.length === 0 ? ['new-session'] : argv);
     const origin = this.originOf(conn);
     const code = await runCommands(this, conn, origin, split, {
@@ -144,13 +157,51 @@ export class Server implements ServerApi {
     conn.exit(code);
   }
 
-  /** Run commands for an attached client (key bindings); errors show as a message on its status line. */
-  async commandFromBinding(conn: ClientConnection, commands: string[][]): Promise<void> {
-    // tmux shows a binding's error capitalised, as plain text (cmdq_error).
+  /**
+   * Run commands for an attached client (key bindings, the prompt): errors show as a message on its
+   * status line with a capital first letter, output in view mode in its active pane (as tmux does).
+   */
+  async commandFromBinding(conn: ClientConnection, commands: CommandList): Promise<void> {
     await runCommands(this, conn, this.originOf(conn), commands, {
-      stdout: (line) => conn.showMessage(line),
-      stderr: (line) => conn.showMessage(line.charAt(0).toUpperCase() + line.slice(1), { ignoreStyles: true }),
+      stdout: (line) => {
+        const pane = conn.session?.current?.active;
+        if (!pane) return;
+        viewModeAdd(pane, (mode) => this.setPaneMode(pane, mode), line);
+        this.paneModeChanged(pane);
+      },
+      stderr: (line) => {
+        if (line !== '') conn.showMessage(line[0].toUpperCase() + line.slice(1), { ignoreStyles: true });
+      },
     });
+  }
+
+  async runForClient(client: ClientApi, commands: CommandList): Promise<void> {
+    // Queued, as tmux queues them: whatever asked (a prompt answering) finishes first, so a
+    // command-prompt run from the prompt sees the old prompt gone.
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.commandFromBinding(client as ClientConnection, commands);
+  }
+
+  /** Read the configuration files; client commands wait until they have run. */
+  loadConfig(files: readonly string[], required: boolean): Promise<void> {
+    this.configReady = this.config.load(files, required);
+    return this.configReady;
+  }
+
+  // ---- options ------------------------------------------------------------------------------
+
+  /** Call `listener` with the name of every option that is set or unset from now on. */
+  onOptionChanged(listener: (name: string) => void): void {
+    this.optionListeners.push(listener);
+  }
+
+  optionChanged(name: string): void {
+    applyOptionChange(this, name);
+    if (name === 'automatic-rename') this.windowNames.changedAll();
+    if (name === 'monitor-silence') this.alerts.resetAll();
+    for (const session of this.model.sessions.values()) this.resizeWindows(session);
+    for (const conn of this.connections) if (conn.session) conn.scheduleRender();
+    for (const listener of this.optionListeners) listener(name);
   }
 
   /** What "current" means for a client: its session, or the pane it runs in ($TSMUX_PANE). */
@@ -189,6 +240,7 @@ export class Server implements ServerApi {
       return created;
     }
     log(`session created: ${session.name} ($${session.id})`);
+    this.config.showCauses(session);
     return { ok: true, session };
   }
 
@@ -530,13 +582,6 @@ export class Server implements ServerApi {
 
   runningJobs(): Array<{ command: string; pid: number }> {
     return [...this.connections].flatMap((c) => c.statusLine.jobs.running());
-  }
-
-  optionChanged(name: string): void {
-    if (name === 'automatic-rename') this.windowNames.changedAll();
-    if (name === 'monitor-silence') this.alerts.resetAll();
-    for (const session of this.model.sessions.values()) this.resizeWindows(session);
-    for (const conn of this.connections) if (conn.session) conn.scheduleRender();
   }
 
   selectWindow(session: Session, window: Window): void {
