@@ -63,6 +63,17 @@ export class Pane {
 
 let activeCounter = 0;
 
+let lastActivity = 0;
+/**
+ * A timestamp for session activity that never repeats: tmux compares activity times in
+ * microseconds to find the most recent session, so two sessions touched in the same millisecond
+ * must still be ordered.
+ */
+export function activityNow(): number {
+  lastActivity = Math.max(Date.now(), lastActivity + 0.001);
+  return lastActivity;
+}
+
 export class Window {
   /** The panes in tmux's order (w->panes): presets, layout strings and pane indices follow it. */
   panes: Pane[] = [];
@@ -111,7 +122,7 @@ export class Session {
   /** Previously current windows, most recent first (for last-window). */
   lastWindows: Window[] = [];
   readonly created = Date.now();
-  activity = Date.now();
+  activity = activityNow();
   /** Session environment (set-environment without -g), overrides the global environment. */
   readonly environment = new Map<string, string | null>();
   readonly options: Options;

@@ -11,7 +11,7 @@ import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
 import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
 import { keyFromName } from '../input/keys';
-import type { Session } from '../model/model';
+import { activityNow, type Session } from '../model/model';
 import {
   PROTOCOL_VERSION, FrameReader, decodeClientMessage, encodeServerMessage,
   type ClientMessage, type Identify, type ServerMessage,
@@ -210,7 +210,7 @@ export class ClientConnection implements ClientApi {
 
   private input(data: Uint8Array): void {
     this.activity = Date.now();
-    if (this.session) this.session.activity = this.activity;
+    if (this.session) this.session.activity = activityNow();
     clearTimeout(this.escapeTimer);
     for (const ev of this.decoder.feed(data)) this.event(ev);
     if (this.decoder.pending()) {

@@ -15,8 +15,8 @@ import type {
 import { layoutClosePane, layoutPaneRect, layoutResize, layoutSplitPane } from '../model/layout';
 import { WaitChannels } from '../commands/wait-for';
 import { PaneTerminal } from '../emulator/terminal';
-import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
-import type { Origin } from '../model/target';
+import { Model, Pane, Session, Window, activityNow, type PaneMode } from '../model/model';
+import { clientByName, type Origin } from '../model/target';
 import { spawnPaneProcess } from '../pty/pane-process';
 import { ClientConnection } from './client-connection';
 import { runCommands } from './command-queue';
@@ -140,15 +140,26 @@ export class Server implements ServerApi {
     });
   }
 
-  /** What "current" means for a client: its session, or the pane it runs in ($TSMUX_PANE). */
+  /**
+   * What "current" means for a client (model/target.ts): its session if attached; else the pane it
+   * runs in, found by its tty or its $TSMUX_PANE (when $TSMUX names this server).
+   */
   originOf(conn: ClientConnection): Origin {
-    if (conn.session) return { session: conn.session, pane: conn.session.current?.active };
+    const base: Origin = {
+      clientSession: (name) => clientByName(this.attachedClients(), name)?.session,
+      attachedCount: (session) => this.attachedClients(session).length,
+    };
+    if (conn.session) return { ...base, session: conn.session, pane: conn.session.current?.active };
+    const tty = conn.identify.ttyName;
+    for (const pane of this.model.panes.values()) {
+      if (tty !== '' && pane.process.ttyName === tty && !pane.dead) return { ...base, pane };
+    }
     const env = conn.identify.env;
     if (env.TSMUX && env.TSMUX_PANE && env.TSMUX.split(',')[0] === this.socketPath) {
       const pane = this.model.panes.get(Number(env.TSMUX_PANE.replace('%', '')));
-      if (pane) return { pane };
+      if (pane) return { ...base, pane };
     }
-    return {};
+    return base;
   }
 
   isPaneTty(ttyName: string): boolean {
@@ -378,8 +389,8 @@ export class Server implements ServerApi {
   }
 
   selectWindow(session: Session, window: Window): void {
+    // tmux does not count selecting a window as session activity (it decides the "current" session).
     session.selectWindow(window);
-    session.activity = Date.now();
     this.resizeWindows(session);
     this.redrawSession(session);
   }
@@ -464,7 +475,7 @@ export class Server implements ServerApi {
     const conn = client as ClientConnection;
     const previous = conn.session;
     conn.session = session;
-    session.activity = Date.now();
+    session.activity = activityNow();
     if (previous && previous !== session) this.sessionClientsChanged(previous);
     this.sessionClientsChanged(session);
     log(`client ${conn.name} attached to ${session.name}`);
