@@ -195,6 +195,14 @@ async function startServerAndConnect(socketPath: string, flags: GlobalFlags): Pr
   return `error connecting to ${socketPath} (server did not start)`;
 }
 
+/** Send our stdin to the server, to its end (load-buffer -). */
+function sendStdin(socket: net.Socket): void {
+  const stdin = process.stdin;
+  stdin.on('data', (chunk: Buffer) => socket.write(encodeClientMessage({ type: 'stdin', data: chunk })));
+  stdin.once('end', () => socket.write(encodeClientMessage({ type: 'stdin-end' })));
+  stdin.once('error', (e) => socket.write(encodeClientMessage({ type: 'stdin-end', error: e.message })));
+}
+
 async function main(): Promise<void> {
   const flags = parseGlobalFlags(process.argv.slice(2));
   if (typeof flags === 'string') {
@@ -261,6 +269,12 @@ async function main(): Promise<void> {
       case 'exit':
         exitCode = msg.code;
         if (msg.message) process.stderr.write(`${msg.message}\n`);
+        return;
+      case 'write':
+        (msg.stream === 1 ? process.stdout : process.stderr).write(msg.data);
+        return;
+      case 'read-stdin':
+        sendStdin(socket);
         return;
       case 'attached':
         attached = runAttached(socket, msg.session);

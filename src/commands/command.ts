@@ -3,7 +3,10 @@
 // target. Commands reach the server only through the ServerApi and ClientApi interfaces below, so a
 // command never writes to a socket and never knows how clients are connected.
 
-import type { ParsedArgs } from '../cmdlang/args';
+import type { ArgumentKind, ParsedArgs } from '../cmdlang/args';
+import type { ParsedCommand } from '../cmdlang/parse';
+import type { HookStore } from '../options/hooks';
+import type { PasteBuffers } from '../model/paste-buffers';
 import type { Model, Pane, Session, Window } from '../model/model';
 import type { LayoutDirection, SizeSpec } from '../model/layout';
 import type { Origin, Resolved, TargetKind } from '../model/target';
@@ -43,6 +46,8 @@ export interface CommandEntry {
   readonly max: number;
   readonly usage: string;
   readonly target?: TargetSpec;
+  /** What positional argument `index` may be (default a string): if-shell and friends take `{ }` blocks. */
+  argumentKind?(index: number): ArgumentKind;
   exec(ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
@@ -66,6 +71,8 @@ export interface ClientApi {
   setOverlay(overlay: ClientOverlay | undefined): void;
   /** The key table its next key is looked up in ('root', 'prefix', or a table from switch-client -T). */
   keyTable: string;
+  /** The session it was attached to before this one (switch-client -l, #{client_last_session}). */
+  lastSession: Session | undefined;
 }
 
 export interface NewSessionOptions {
@@ -152,6 +159,27 @@ export interface ServerApi {
   sendKey(pane: Pane, keyName: string): void;
   /** Whether a tty path is one of this server's panes (for the nesting check). */
   isPaneTty(ttyName: string): boolean;
+  /** Paste buffers. */
+  readonly buffers: PasteBuffers;
+  /** pipe-pane: pipe a pane to and/or from a shell command, or (command undefined) stop. */
+  pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult;
+  /** Whether a pane has a pipe-pane open. */
+  isPanePiped(pane: Pane): boolean;
+  /** set-hook's store; hooks run through notify() and after commands. */
+  readonly hooks: HookStore;
+  /**
+   * Something happened (tmux's notify_*: 'session-created', 'window-linked', 'pane-exited'…): run
+   * its hooks, after the running commands, with no client.
+   */
+  notify(name: string, subject: NotifySubject): void;
+}
+
+/** What a notification is about (becomes #{hook_session}, #{hook_window}, … in its hooks). */
+export interface NotifySubject {
+  client?: ClientApi;
+  session?: Session;
+  window?: Window;
+  pane?: Pane;
 }
 
 export interface CommandContext {
@@ -165,6 +193,19 @@ export interface CommandContext {
   readonly origin: Origin;
   /** Write a line to the issuing client's stdout. */
   print(line: string): void;
+  /** Extra format variables from whoever queued this command (a hook's #{hook}, #{hook_pane}…). */
+  readonly formats?: Readonly<Record<string, string>>;
+  /** Write bytes unchanged to the issuing client's stdout (1) or stderr (2). */
+  write(stream: 1 | 2, data: Uint8Array): void;
+  /** Read the issuing client's stdin to its end (load-buffer -). */
+  readStdin(): Promise<Uint8Array | { error: string }>;
+  /**
+   * Run commands now, before the commands after this one (tmux's cmdq_insert_after), for the same
+   * client; a failure among them sets the exit status but does not stop this command's list.
+   */
+  runCommands(commands: readonly ParsedCommand[], options?: { origin?: Origin; formats?: Record<string, string>; noHooks?: boolean }): Promise<void>;
+  /** Set the issuing client's exit status (run-shell gives its program's). */
+  setExitStatus(code: number): void;
 }
 
 /** Freeze a command's table entry (with its type checked against CommandEntry). */

@@ -1,8 +1,11 @@
 // display-message (display): expand a format for the target and show it on the client's status
-// line, or print it with -p (how scripts read any variable: `tsmux display -p '#{pane_id}'`).
+// line, or print it with -p (how scripts read any variable: `tsmux display -p '#{pane_id}'`); -a
+// lists every variable instead. As in tmux, the client the format describes is the -c client when
+// it shows the target session, else the most recently active client attached to it.
 
-import { defineCommand, type CommandContext, type CommandEntry, type CommandResult } from './command';
-import { expandFor } from './format-target';
+import { defineCommand, type ClientApi, type CommandContext, type CommandEntry, type CommandResult } from './command';
+import { bestClient, expandFor, formatVariables } from './format-target';
+import { clientByName } from '../model/target';
 
 // tmux's default when no message is given (key `i`).
 const DEFAULT_MESSAGE =
@@ -17,18 +20,33 @@ export const displayMessage: CommandEntry = defineCommand({
   usage: '[-aINpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]',
   target: { flag: 't', kind: 'pane', canFail: true },
   exec(ctx: CommandContext): CommandResult {
-    const { args } = ctx;
+    const { args, server } = ctx;
     if (args.has('F') && args.positional.length > 0) return { error: 'only one of -F or argument must be given' };
-    if (!ctx.target && args.has('t')) return { error: `can't find pane: ${args.value('t')}` };
-    const template = args.value('F') ?? args.positional[0] ?? DEFAULT_MESSAGE;
+    const delay = args.value('d');
+    if (delay !== undefined && !/^\d+$/.test(delay)) return { error: `delay ${delay === '' || /^-/.test(delay) ? 'too small' : 'invalid'}` };
+    let targetClient: ClientApi | undefined = ctx.client;
+    const c = args.value('c');
+    if (c !== undefined) {
+      targetClient = clientByName(server.clients(), c);
+      if (!targetClient) return { error: `can't find client: ${c}` };
+    }
     const t = ctx.target;
-    const text = expandFor(ctx, template, t ? { session: t.session, window: t.window, pane: t.pane } : {}, true);
-    const client = ctx.client;
-    if (args.has('p') || !client?.session) {
+    const session = t?.session;
+    const client = targetClient?.session && targetClient.session === session ? targetClient : bestClient(server, session);
+    const where = t ? { client, session: t.session, window: t.window, index: t.index, pane: t.pane } : { client };
+    if (args.has('a')) {
+      for (const [name, value] of formatVariables(server, where)) ctx.print(`${name}=${value}`);
+      for (const [name, value] of Object.entries(ctx.formats ?? {})) ctx.print(`${name}=${value}`);
+      ctx.print('command=display-message');
+      return undefined;
+    }
+    const template = args.positional[0] ?? args.value('F') ?? DEFAULT_MESSAGE;
+    const text = expandFor(ctx, template, where, true);
+    if (args.has('p') || !targetClient?.session) {
       ctx.print(text);
       return undefined;
     }
-    client.showMessage(text);
+    targetClient.showMessage(text);
     return undefined;
   },
 });

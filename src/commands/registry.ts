@@ -26,6 +26,12 @@ import { sendKeys } from './send-keys';
 import { sendPrefix } from './send-prefix';
 import { startServer } from './start-server';
 import { waitFor } from './wait-for';
+import { capturePane, clearHistory } from './capture-pane';
+import { deleteBuffer, setBuffer } from './set-buffer';
+import { saveBuffer, showBuffer } from './save-buffer';
+import { loadBuffer } from './load-buffer';
+import { listBuffers } from './list-buffers';
+import { pasteBuffer } from './paste-buffer';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -55,6 +61,15 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   previousWindow,
   selectWindow,
   splitWindow,
+  capturePane,
+  clearHistory,
+  setBuffer,
+  deleteBuffer,
+  saveBuffer,
+  showBuffer,
+  loadBuffer,
+  listBuffers,
+  pasteBuffer,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -43,6 +43,8 @@ export class Pane {
   title: string | undefined;
   /** The mode shown instead of the program's screen, if any (copy mode, view mode, clock mode). */
   mode: PaneMode | undefined;
+  /** The command it was started with, as given (empty for the default shell): #{pane_start_command}. */
+  startArgv: string[] = [];
   readonly options: Options;
 
   constructor(
@@ -123,6 +125,8 @@ export class Session {
   lastWindows: Window[] = [];
   readonly created = Date.now();
   activity = activityNow();
+  /** When a client last attached (ms since epoch), for #{session_last_attached}. */
+  lastAttached: number | undefined;
   /** Session environment (set-environment without -g), overrides the global environment. */
   readonly environment = new Map<string, string | null>();
   readonly options: Options;

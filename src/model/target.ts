@@ -605,3 +605,27 @@ export function clientByName<C extends { name: string; session: Session | undefi
   const wanted = name.endsWith(':') ? name.slice(0, -1) : name;
   return clients.find((c) => c.session !== undefined && (c.name === wanted || (c.name.startsWith('/dev/') && c.name.slice(5) === wanted)));
 }
+
+/**
+ * The target a notification about these objects has (tmux's cmd_find_from_pane, _from_window,
+ * _from_session_window, _from_session): a pane in the best session holding its window; a window in
+ * the given or best session; a session's current window and active pane.
+ */
+export function targetOf(model: Model, subject: { session?: Session; window?: Window; pane?: Pane }): Resolved | undefined {
+  const { pane } = subject;
+  const window = pane?.window ?? subject.window;
+  if (window) {
+    let session = subject.session && subject.session.indexOf(window) !== undefined && model.sessions.has(subject.session.id) ? subject.session : undefined;
+    let index = session && bestIndex(session, window);
+    if (!session) {
+      const found = bestSessionWithWindow(model, window);
+      session = found?.session;
+      index = found?.index;
+    }
+    const p = pane ?? window.active;
+    if (!session || index === undefined || !p) return undefined;
+    return { session, window, index, pane: p };
+  }
+  if (subject.session && model.sessions.has(subject.session.id)) return fromSession(subject.session);
+  return undefined;
+}

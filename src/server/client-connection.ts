@@ -42,6 +42,7 @@ export class ClientConnection implements ClientApi {
   activity = Date.now();
   /** 'root', or the table a prefix key (or switch-client -T) selected. */
   keyTable = 'root';
+  lastSession: Session | undefined;
   private readonly reader: FrameReader;
   private readonly decoder = new InputDecoder();
   private escapeTimer: NodeJS.Timeout | undefined;
@@ -58,6 +59,8 @@ export class ClientConnection implements ClientApi {
   private messageTimer: NodeJS.Timeout | undefined;
   /** The mouse mode we last asked the client's terminal for. */
   private outerMouse = '';
+  /** A read of the client's stdin in progress (load-buffer -). */
+  private stdin: { chunks: Buffer[]; resolve: (r: Uint8Array | { error: string }) => void } | undefined;
   /** A prompt, confirmation or display-panes shown over the session, taking keys first. */
   overlay: ClientOverlay | undefined;
 
@@ -104,6 +107,16 @@ export class ClientConnection implements ClientApi {
     }
   }
 
+  /** Ask the client for its whole stdin (tmux's file_read on "-"). */
+  readStdin(): Promise<Uint8Array | { error: string }> {
+    if (this.closed) return Promise.resolve({ error: 'client has gone' });
+    if (this.stdin) return Promise.resolve({ error: 'stdin is already being read' });
+    return new Promise((resolve) => {
+      this.stdin = { chunks: [], resolve };
+      this.send({ type: 'read-stdin' });
+    });
+  }
+
   hasPendingOutput(): boolean {
     return !this.socket.destroyed && this.socket.writableLength > 0;
   }
@@ -129,6 +142,8 @@ export class ClientConnection implements ClientApi {
 
   private closedByPeer(): void {
     this.closed = true;
+    this.stdin?.resolve({ error: 'client has gone' });
+    this.stdin = undefined;
     this.cancelTimers();
     this.server.connectionClosed(this);
   }
@@ -190,6 +205,15 @@ export class ClientConnection implements ClientApi {
       case 'detach':
         this.server.detachClient(this);
         return;
+      case 'stdin':
+        this.stdin?.chunks.push(Buffer.from(msg.data));
+        return;
+      case 'stdin-end': {
+        const reader = this.stdin;
+        this.stdin = undefined;
+        reader?.resolve(msg.error !== undefined ? { error: msg.error } : Buffer.concat(reader.chunks));
+        return;
+      }
     }
   }
 

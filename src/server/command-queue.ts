@@ -1,56 +1,112 @@
 // The command queue: runs a list of commands for a client one after another, as tmux's cmdq does.
 // For each command it finds the entry, parses the flags against the entry's getopt spec, resolves
 // the -t/-s target, and only then calls exec — so a command never parses flags or targets itself.
-// The first error stops the list; its message goes to the client's stderr and the status is 1.
+//
+// Exit status and errors follow tmux (cmd-queue.c): an error goes to the client's stderr, sets the
+// client's exit status to 1 and skips the rest of its command group (a command line, one string
+// given to if-shell, one hook); commands a command runs (if-shell, run-shell -C, hooks) are run
+// right after it, in their own group, so their failure does not stop the commands after the one
+// that ran them. run-shell sets the exit status to its program's. After a command succeeds its
+// `after-<command>` hooks run, with the command's target as their current target.
 
 import { parseArgs } from '../cmdlang/args';
+import type { Arg, ParsedCommand } from '../cmdlang/parse';
 import type { ClientApi, CommandContext, ServerApi } from '../commands/command';
 import { findCommand } from '../commands/registry';
-import { resolveTarget, type Origin } from '../model/target';
+import { AFTER_HOOK_COMMANDS } from '../options/hooks';
+import { currentTarget, resolveTarget, type Origin, type Resolved } from '../model/target';
 import { log } from './log';
 
 export interface CommandOutput {
   stdout(line: string): void;
   stderr(line: string): void;
+  /** Bytes for the client's stdout (1) or stderr (2), unchanged (save-buffer -); default: as text. */
+  write?(stream: 1 | 2, data: Uint8Array): void;
+  /** The client's whole stdin (load-buffer -), if the client can send it. */
+  readStdin?(): Promise<Uint8Array | { error: string }>;
 }
 
-/** Run `commands` in order; resolves to the exit status (0, or 1 after the first error). */
-export async function runCommands(
-  server: ServerApi,
-  client: ClientApi | undefined,
-  origin: Origin,
-  commands: string[][],
-  output: CommandOutput,
-): Promise<number> {
-  for (const argv of commands) {
-    if (argv.length === 0) continue;
-    const lookup = findCommand(argv[0]);
-    if (!lookup.ok) {
-      output.stderr(lookup.error);
-      return 1;
+export interface RunOptions {
+  /** Commands run by hooks do not run hooks themselves (tmux's CMDQ_STATE_NOHOOKS). */
+  noHooks?: boolean;
+  /** Extra format variables for the commands (hook, hook_session…). */
+  formats?: Readonly<Record<string, string>>;
+}
+
+/** One client's run through the queue: the output it reads and the exit status it will get. */
+export class QueueRun {
+  retval = 0;
+
+  constructor(
+    readonly server: ServerApi,
+    readonly client: ClientApi | undefined,
+    readonly output: CommandOutput,
+  ) {}
+
+  /** Run parsed commands group by group (a failure skips the rest of its group only). */
+  async runParsed(commands: readonly ParsedCommand[], origin: Origin, options: RunOptions = {}): Promise<void> {
+    let i = 0;
+    while (i < commands.length) {
+      const group = commands[i].group;
+      const argvs: Arg[][] = [];
+      for (; i < commands.length && commands[i].group === group; i++) argvs.push(commands[i].argv);
+      await this.runList(argvs, origin, options);
     }
-    const entry = lookup.entry;
-    const parsed = parseArgs(argv.slice(1), { flags: entry.flags, min: entry.min, max: entry.max, name: entry.name, usage: entry.usage });
-    if (!parsed.ok) {
-      output.stderr(parsed.error);
-      return 1;
-    }
-    let target;
-    if (entry.target) {
-      const resolution = resolveTarget(server.model, parsed.args.value(entry.target.flag), entry.target.kind, origin);
-      if (resolution.ok) target = resolution.target;
-      else if (!entry.target.canFail) {
-        output.stderr(resolution.error);
-        return 1;
+  }
+
+  /** Run one group of commands; false if one failed (the rest were skipped). */
+  async runList(commands: readonly Arg[][], origin: Origin, options: RunOptions = {}): Promise<boolean> {
+    for (const argv of commands) {
+      if (argv.length === 0) continue;
+      const error = await this.runOne(argv, origin, options);
+      if (error !== undefined) {
+        this.output.stderr(error);
+        this.retval = 1;
+        return false;
       }
     }
+    return true;
+  }
+
+  private async runOne(argv: Arg[], origin: Origin, options: RunOptions): Promise<string | undefined> {
+    const name = argv[0];
+    if (typeof name !== 'string') return 'unknown command: {';
+    const lookup = findCommand(name);
+    if (!lookup.ok) return lookup.error;
+    const entry = lookup.entry;
+    const parsed = parseArgs(argv.slice(1), {
+      flags: entry.flags, min: entry.min, max: entry.max, name: entry.name, usage: entry.usage, argumentKind: entry.argumentKind,
+    });
+    if (!parsed.ok) return parsed.error;
+    let target: Resolved | undefined;
+    if (entry.target) {
+      const resolution = resolveTarget(this.server.model, parsed.args.value(entry.target.flag), entry.target.kind, origin);
+      if (resolution.ok) target = resolution.target;
+      else if (!entry.target.canFail) return resolution.error;
+    }
+    const output = this.output;
     const ctx: CommandContext = {
-      args: parsed.args,
+      args: parsed.args as CommandContext['args'],
       target,
-      server,
-      client,
+      server: this.server,
+      client: this.client,
       origin,
+      formats: options.formats,
       print: (line) => output.stdout(line),
+      write: (stream, data) => {
+        if (output.write) output.write(stream, data);
+        else (stream === 1 ? output.stdout : output.stderr)(Buffer.from(data).toString('utf8').replace(/\n$/, ''));
+      },
+      readStdin: () => (output.readStdin ? output.readStdin() : Promise.resolve({ error: 'no stdin' })),
+      runCommands: async (commands, more = {}) => {
+        await this.runParsed(commands, more.origin ?? origin, {
+          noHooks: options.noHooks || more.noHooks,
+          formats: { ...options.formats, ...more.formats },
+        });
+      },
+      setExitStatus: (code) => {
+        this.retval = code;
+      },
     };
     let result;
     try {
@@ -58,13 +114,30 @@ export async function runCommands(
     } catch (e) {
       // A bug in one command must not take the server down.
       log(`command ${entry.name} threw: ${(e as Error).stack ?? e}`);
-      output.stderr(`${entry.name}: internal error: ${(e as Error).message}`);
-      return 1;
+      return `${entry.name}: internal error: ${(e as Error).message}`;
     }
-    if (result && 'error' in result) {
-      output.stderr(result.error);
-      return 1;
+    if (result && 'error' in result) return result.error;
+    if (!options.noHooks && AFTER_HOOK_COMMANDS.has(entry.name)) {
+      const state = target ?? currentTarget(this.server.model, origin);
+      const hookName = `after-${entry.name}`;
+      for (const hook of this.server.hooks.find(hookName, state ?? {})) {
+        await this.runParsed(hook.commands, { ...origin, state }, { noHooks: true, formats: { hook: hookName } });
+      }
     }
+    return undefined;
   }
-  return 0;
+}
+
+/** Run `commands` in order; resolves to the exit status (0, or 1 after an error, or run-shell's). */
+export async function runCommands(
+  server: ServerApi,
+  client: ClientApi | undefined,
+  origin: Origin,
+  commands: readonly Arg[][],
+  output: CommandOutput,
+  options: RunOptions = {},
+): Promise<number> {
+  const run = new QueueRun(server, client, output);
+  await run.runList(commands, origin, options);
+  return run.retval;
 }

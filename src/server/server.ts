@@ -10,10 +10,14 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
-  ClientApi, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, ServerApi, SplitPaneOptions, SplitPaneResult,
+  ClientApi, CommandResult, NotifySubject, NewSessionOptions, NewSessionResult, NewWindowOptions, NewWindowResult, ServerApi, SplitPaneOptions, SplitPaneResult,
 } from '../commands/command';
 import { layoutClosePane, layoutPaneRect, layoutResize, layoutSplitPane } from '../model/layout';
 import { WaitChannels } from '../commands/wait-for';
+import { HookStore } from '../options/hooks';
+import { Notifier } from './notify';
+import { PanePipes } from './pane-pipes';
+import { PasteBuffers } from '../model/paste-buffers';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window, activityNow, type PaneMode } from '../model/model';
 import { clientByName, type Origin } from '../model/target';
@@ -39,6 +43,10 @@ export class Server implements ServerApi {
   readonly startTime = Date.now();
   readonly keyTables = new KeyTables();
   readonly channels = new WaitChannels();
+  readonly hooks = new HookStore();
+  readonly buffers = new PasteBuffers(() => this.model.serverOptions.getNumber('buffer-limit'));
+  private readonly pipes = new PanePipes();
+  private readonly notifier = new Notifier(this);
   private readonly connections = new Set<ClientConnection>();
   private listener: net.Server | undefined;
   private exiting = false;
@@ -124,6 +132,8 @@ export class Server implements ServerApi {
     const code = await runCommands(this, conn, origin, split, {
       stdout: (line) => conn.send({ type: 'stdout', text: line + '\n' }),
       stderr: (line) => conn.send({ type: 'stderr', text: line + '\n' }),
+      write: (stream, data) => conn.send({ type: 'write', stream, data }),
+      readStdin: () => conn.readStdin(),
     });
     if (conn.session) {
       conn.startAttached();
@@ -160,6 +170,25 @@ export class Server implements ServerApi {
       if (pane) return { ...base, pane };
     }
     return base;
+  }
+
+  pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult {
+    if (pane.dead) return { error: 'target pane has exited' };
+    if (command === undefined) {
+      this.pipes.close(pane);
+      return undefined;
+    }
+    const session = this.model.sessionsOf(pane.window)[0];
+    this.pipes.open(pane, command, { ...opts, cwd: usableDirectory(session?.cwd ?? '/') });
+    return undefined;
+  }
+
+  isPanePiped(pane: Pane): boolean {
+    return this.pipes.has(pane);
+  }
+
+  notify(name: string, subject: NotifySubject): void {
+    this.notifier.notify(name, subject);
   }
 
   isPaneTty(ttyName: string): boolean {
@@ -280,6 +309,7 @@ export class Server implements ServerApi {
     const terminal = new PaneTerminal({ cols, rows, historyLimit: session.options.getNumber('history-limit') });
     const child = spawnPaneProcess({ file, args, cwd: opts.cwd, env, cols, rows });
     const pane = new Pane(id, window, child, terminal, startCommand, opts.cwd);
+    pane.startArgv = opts.command?.filter((a, i) => i > 0 || a !== '') ?? [];
     this.wirePane(pane);
     return pane;
   }
@@ -291,6 +321,7 @@ export class Server implements ServerApi {
       if (!this.model.panes.has(pane.id)) return;
       pane.activity = Date.now();
       terminal.write(data);
+      this.pipes.output(pane, data);
       if (terminal.pendingBytes > PARSE_HIGH_WATER) child.pause();
       this.scheduleRename(pane.window);
     });
@@ -352,6 +383,7 @@ export class Server implements ServerApi {
   }
 
   private disposePane(pane: Pane): void {
+    this.pipes.close(pane);
     pane.mode?.exit?.();
     pane.mode = undefined;
     pane.terminal.dispose();
@@ -476,6 +508,8 @@ export class Server implements ServerApi {
     const previous = conn.session;
     conn.session = session;
     session.activity = activityNow();
+    session.lastAttached = Date.now();
+    if (previous && previous !== session) conn.lastSession = previous;
     if (previous && previous !== session) this.sessionClientsChanged(previous);
     this.sessionClientsChanged(session);
     log(`client ${conn.name} attached to ${session.name}`);
