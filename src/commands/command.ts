@@ -86,8 +86,8 @@ export interface NewSessionOptions {
   command?: string[];
   /** Extra environment for the first pane (-e). */
   environment: Record<string, string>;
-  /** The environment of the client that asked (update-environment is taken from it). */
-  clientEnvironment: Record<string, string>;
+  /** The environment of the client that asked (update-environment is taken from it); undefined: none (-E). */
+  clientEnvironment?: Record<string, string>;
 }
 
 export type NewSessionResult = { ok: true; session: Session } | { ok: false; error: string };
@@ -163,6 +163,8 @@ export interface ServerApi {
   readonly buffers: PasteBuffers;
   /** pipe-pane: pipe a pane to and/or from a shell command, or (command undefined) stop. */
   pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult;
+  /** The environment shell commands run with (run-shell, if-shell): global, then the session's, TERM and TSMUX. */
+  jobEnvironment(session: Session | undefined): Record<string, string>;
   /** Whether a pane has a pipe-pane open. */
   isPanePiped(pane: Pane): boolean;
   /** set-hook's store; hooks run through notify() and after commands. */
@@ -206,6 +208,8 @@ export interface CommandContext {
   runCommands(commands: readonly ParsedCommand[], options?: { origin?: Origin; formats?: Record<string, string>; noHooks?: boolean }): Promise<void>;
   /** Set the issuing client's exit status (run-shell gives its program's). */
   setExitStatus(code: number): void;
+  /** Report an error as tmux's cmdq_error does (stderr, exit status 1) without failing this command. */
+  error(message: string): void;
 }
 
 /** Freeze a command's table entry (with its type checked against CommandEntry). */

@@ -70,7 +70,7 @@ export const newSession: CommandEntry = defineCommand({
       windowName: args.value('n'),
       command: args.positional.length > 0 ? args.positional : undefined,
       environment,
-      clientEnvironment: client?.identify.env ?? {},
+      clientEnvironment: args.has('E') ? undefined : client?.identify.env,
     });
     if (!result.ok) return { error: result.error };
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:', result.session);

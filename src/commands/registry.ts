@@ -32,6 +32,10 @@ import { saveBuffer, showBuffer } from './save-buffer';
 import { loadBuffer } from './load-buffer';
 import { listBuffers } from './list-buffers';
 import { pasteBuffer } from './paste-buffer';
+import { runShell } from './run-shell';
+import { ifShell } from './if-shell';
+import { setEnvironment } from './set-environment';
+import { showEnvironment } from './show-environment';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -70,6 +74,10 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   loadBuffer,
   listBuffers,
   pasteBuffer,
+  runShell,
+  ifShell,
+  setEnvironment,
+  showEnvironment,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -107,6 +107,10 @@ export class QueueRun {
       setExitStatus: (code) => {
         this.retval = code;
       },
+      error: (message) => {
+        output.stderr(message);
+        this.retval = 1;
+      },
     };
     let result;
     try {

@@ -18,6 +18,7 @@ import { HookStore } from '../options/hooks';
 import { Notifier } from './notify';
 import { PanePipes } from './pane-pipes';
 import { PasteBuffers } from '../model/paste-buffers';
+import { updateEnvironment } from '../model/environment';
 import { PaneTerminal } from '../emulator/terminal';
 import { Model, Pane, Session, Window, activityNow, type PaneMode } from '../model/model';
 import { clientByName, type Origin } from '../model/target';
@@ -183,6 +184,13 @@ export class Server implements ServerApi {
     return undefined;
   }
 
+  jobEnvironment(session: Session | undefined): Record<string, string> {
+    return paneEnvironment(this.model.environment, session?.environment ?? new Map(), {}, {
+      TERM: terminfoName(this.model.serverOptions.getString('default-terminal')),
+      TSMUX: `${this.socketPath},${this.pid},${session?.id ?? -1}`,
+    });
+  }
+
   isPanePiped(pane: Pane): boolean {
     return this.pipes.has(pane);
   }
@@ -205,9 +213,7 @@ export class Server implements ServerApi {
     }
     const cwd = usableDirectory(opts.cwd);
     const session = model.createSession(opts.name, cwd);
-    for (const name of session.options.get('update-environment') as string[]) {
-      if (name in opts.clientEnvironment) session.environment.set(name, opts.clientEnvironment[name]);
-    }
+    if (opts.clientEnvironment) updateEnvironment(session.options.get('update-environment') as string[], opts.clientEnvironment, session.environment);
     const created = this.createWindow(session, {
       name: opts.windowName, cwd, command: opts.command, environment: opts.environment, cols: opts.cols, rows: opts.rows,
     });
