@@ -210,6 +210,13 @@ export interface CommandContext {
   setExitStatus(code: number): void;
   /** Report an error as tmux's cmdq_error does (stderr, exit status 1) without failing this command. */
   error(message: string): void;
+  /**
+   * Make `target` current for the commands after this one in its list (tmux: new-window,
+   * split-window and select-* move the queue's current target to what they made or chose).
+   */
+  setCurrent(target: Resolved): void;
+  /** The target this command's after-<command> hook runs with (default: its -t target). */
+  setHookTarget(target: Resolved): void;
 }
 
 /** Freeze a command's table entry (with its type checked against CommandEntry). */

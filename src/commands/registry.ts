@@ -36,6 +36,7 @@ import { runShell } from './run-shell';
 import { ifShell } from './if-shell';
 import { setEnvironment } from './set-environment';
 import { showEnvironment } from './show-environment';
+import { setHook, showHooks } from './set-hook';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -78,6 +79,8 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   ifShell,
   setEnvironment,
   showEnvironment,
+  setHook,
+  showHooks,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

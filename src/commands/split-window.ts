@@ -48,6 +48,10 @@ export const splitWindow = defineCommand({
       detached: args.has('d'),
     });
     if (!split.ok) return { error: split.error };
+    // The new pane is current for the commands after this one (unless -d), and its after-hook's target.
+    const made = { ...target, pane: split.pane };
+    if (!args.has('d')) ctx.setCurrent(made);
+    ctx.setHookTarget(made);
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:#{window_index}.#{pane_index}', target.session, target.window, split.pane);
     return undefined;
   },

@@ -79,6 +79,7 @@ export class QueueRun {
     });
     if (!parsed.ok) return parsed.error;
     let target: Resolved | undefined;
+    let hookTarget: Resolved | undefined;
     if (entry.target) {
       const resolution = resolveTarget(this.server.model, parsed.args.value(entry.target.flag), entry.target.kind, origin);
       if (resolution.ok) target = resolution.target;
@@ -107,6 +108,13 @@ export class QueueRun {
       setExitStatus: (code) => {
         this.retval = code;
       },
+      setCurrent: (current) => {
+        // The origin object is shared by the rest of this command list (tmux's cmdq state).
+        origin.state = current;
+      },
+      setHookTarget: (t) => {
+        hookTarget = t;
+      },
       error: (message) => {
         output.stderr(message);
         this.retval = 1;
@@ -122,7 +130,7 @@ export class QueueRun {
     }
     if (result && 'error' in result) return result.error;
     if (!options.noHooks && AFTER_HOOK_COMMANDS.has(entry.name)) {
-      const state = target ?? currentTarget(this.server.model, origin);
+      const state = hookTarget ?? target ?? currentTarget(this.server.model, origin);
       const hookName = `after-${entry.name}`;
       for (const hook of this.server.hooks.find(hookName, state ?? {})) {
         await this.runParsed(hook.commands, { ...origin, state }, { noHooks: true, formats: { hook: hookName } });
@@ -142,6 +150,7 @@ export async function runCommands(
   options: RunOptions = {},
 ): Promise<number> {
   const run = new QueueRun(server, client, output);
-  await run.runList(commands, origin, options);
+  // Commands may change what is current for the ones after them (new-window, split-window…).
+  await run.runList(commands, { ...origin }, options);
   return run.retval;
 }

@@ -12,10 +12,13 @@ import { log } from './log';
 
 export class Notifier {
   private queue: Promise<void> = Promise.resolve();
+  /** Whether a notification's hooks are running: what they do notifies nothing (tmux's NOHOOKS). */
+  private running = false;
 
   constructor(private readonly server: ServerApi) {}
 
   notify(name: string, subject: NotifySubject): void {
+    if (this.running) return;
     const model = this.server.model;
     const formats: Record<string, string> = { hook: name };
     if (subject.client) formats.hook_client = subject.client.name;
@@ -49,12 +52,13 @@ export class Notifier {
       stdout: () => undefined,
       stderr: (line) => log(`hook ${name}: ${line}`),
     });
-    for (const hook of hooks) {
-      try {
-        await run.runParsed(hook.commands, valid ? { state: valid } : {}, { noHooks: true, formats });
-      } catch (e) {
-        log(`hook ${name} threw: ${(e as Error).stack ?? e}`);
-      }
+    this.running = true;
+    try {
+      for (const hook of hooks) await run.runParsed(hook.commands, valid ? { state: valid } : {}, { noHooks: true, formats });
+    } catch (e) {
+      log(`hook ${name} threw: ${(e as Error).stack ?? e}`);
+    } finally {
+      this.running = false;
     }
   }
 }

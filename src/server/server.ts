@@ -101,7 +101,10 @@ export class Server implements ServerApi {
     log(`client gone: ${conn.name}`);
     const session = conn.session;
     conn.session = undefined;
-    if (session) this.sessionClientsChanged(session);
+    if (session) {
+      this.notify('client-detached', { client: conn });
+      this.sessionClientsChanged(session);
+    }
     this.exitIfIdle();
   }
 
@@ -222,6 +225,7 @@ export class Server implements ServerApi {
       return created;
     }
     log(`session created: ${session.name} ($${session.id})`);
+    this.notify('session-created', { session });
     return { ok: true, session };
   }
 
@@ -250,6 +254,7 @@ export class Server implements ServerApi {
     window.name = opts.name ?? (path.basename(pane.startCommand.split(' ')[0]) || 'sh');
     if (opts.name !== undefined) window.automaticRename = false;
     if (!opts.detached || !session.current) session.selectWindow(window);
+    this.notify('window-linked', { session, window });
     this.redrawSession(session);
     return { ok: true, window, pane };
   }
@@ -354,6 +359,7 @@ export class Server implements ServerApi {
 
   private paneExited(pane: Pane): void {
     if (!this.model.panes.has(pane.id)) return;
+    this.notify('pane-exited', { pane });
     this.killPane(pane);
   }
 
@@ -372,6 +378,7 @@ export class Server implements ServerApi {
       pane.process.resize(cols, rows);
       pane.mode?.resize?.(cols, rows);
     }
+    this.notify('window-layout-changed', { window });
     this.windowChanged(window);
   }
 
@@ -406,6 +413,7 @@ export class Server implements ServerApi {
       this.disposePane(pane);
     }
     const sessions = this.model.sessionsOf(window);
+    for (const session of sessions) this.notify('window-unlinked', { session, window });
     const emptied = this.model.removeWindow(window);
     for (const session of emptied) this.destroySession(session);
     for (const session of sessions) if (this.model.sessions.has(session.id)) this.sessionWindowsChanged(session);
@@ -428,13 +436,17 @@ export class Server implements ServerApi {
 
   selectWindow(session: Session, window: Window): void {
     // tmux does not count selecting a window as session activity (it decides the "current" session).
+    const changed = session.current !== window;
     session.selectWindow(window);
+    if (changed) this.notify('session-window-changed', { session });
     this.resizeWindows(session);
     this.redrawSession(session);
   }
 
   selectPane(pane: Pane): void {
+    const changed = pane.window.active !== pane;
     pane.window.selectPane(pane);
+    if (changed) this.notify('window-pane-changed', { window: pane.window });
     this.windowChanged(pane.window);
     for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
   }
@@ -442,6 +454,7 @@ export class Server implements ServerApi {
   private destroySession(session: Session): void {
     if (!this.model.sessions.has(session.id)) return;
     log(`session destroyed: ${session.name}`);
+    this.notify('session-closed', { session });
     this.model.removeSession(session);
     for (const conn of this.attachedClients(session)) {
       conn.session = undefined;
@@ -462,6 +475,7 @@ export class Server implements ServerApi {
         this.model.removePane(pane);
         this.disposePane(pane);
       }
+      this.notify('window-unlinked', { session, window });
       this.model.removeWindow(window);
     }
     this.destroySession(session);
@@ -516,8 +530,11 @@ export class Server implements ServerApi {
     session.activity = activityNow();
     session.lastAttached = Date.now();
     if (previous && previous !== session) conn.lastSession = previous;
+    conn.keyTable = 'root';
     if (previous && previous !== session) this.sessionClientsChanged(previous);
     this.sessionClientsChanged(session);
+    this.notify('client-session-changed', { client: conn });
+    if (!previous) this.notify('client-attached', { client: conn });
     log(`client ${conn.name} attached to ${session.name}`);
   }
 
@@ -527,6 +544,7 @@ export class Server implements ServerApi {
     if (!session) return;
     conn.session = undefined;
     conn.exit(0, `detached${hangup ? ' and SIGHUP' : ''} (from session ${session.name})`, hangup);
+    this.notify('client-detached', { client: conn, session });
     this.sessionClientsChanged(session);
   }
 
@@ -568,6 +586,7 @@ export class Server implements ServerApi {
     if (window.cols === cols && window.rows === rows) return;
     window.cols = cols;
     window.rows = rows;
+    this.notify('window-resized', { window });
     if (window.layout) layoutResize(window.layout, cols, rows);
     this.applyLayout(window);
   }
@@ -579,6 +598,7 @@ export class Server implements ServerApi {
     if (previous === mode) return;
     pane.mode = mode;
     previous?.exit?.();
+    this.notify('pane-mode-changed', { pane });
     this.paneModeChanged(pane);
   }
 
@@ -620,6 +640,7 @@ export class Server implements ServerApi {
         const command = pane.process.foreground().command;
         if (command && command !== window.name) {
           window.name = command;
+          this.notify('window-renamed', { window });
           for (const session of this.model.sessionsOf(window)) this.redrawSession(session);
         }
       }, RENAME_CHECK_MS),
