@@ -73,6 +73,8 @@ export interface ClientApi {
   keyTable: string;
   /** The session it was attached to before this one (switch-client -l, #{client_last_session}). */
   lastSession: Session | undefined;
+  /** Draw it again from scratch (refresh-client); `statusOnly`: just the status line. */
+  redraw(statusOnly: boolean): void;
 }
 
 export interface NewSessionOptions {
@@ -165,6 +167,8 @@ export interface ServerApi {
   pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult;
   /** The environment shell commands run with (run-shell, if-shell): global, then the session's, TERM and TSMUX. */
   jobEnvironment(session: Session | undefined): Record<string, string>;
+  /** Whether a key table exists (switch-client -T). */
+  keyTableExists(name: string): boolean;
   /** Whether a pane has a pipe-pane open. */
   isPanePiped(pane: Pane): boolean;
   /** set-hook's store; hooks run through notify() and after commands. */

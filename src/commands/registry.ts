@@ -37,6 +37,10 @@ import { ifShell } from './if-shell';
 import { setEnvironment } from './set-environment';
 import { showEnvironment } from './show-environment';
 import { setHook, showHooks } from './set-hook';
+import { pipePane } from './pipe-pane';
+import { switchClient } from './switch-client';
+import { refreshClient } from './refresh-client';
+import { lockClient, lockServer, lockSession } from './lock';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -81,6 +85,12 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   showEnvironment,
   setHook,
   showHooks,
+  pipePane,
+  switchClient,
+  refreshClient,
+  lockServer,
+  lockSession,
+  lockClient,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

@@ -284,6 +284,12 @@ export class ClientConnection implements ClientApi {
     }
   }
 
+  redraw(statusOnly: boolean): void {
+    // The writer diffs against what it last sent; forgetting that redraws everything.
+    if (!statusOnly) this.writer?.invalidate();
+    this.scheduleRender();
+  }
+
   setOverlay(overlay: ClientOverlay | undefined): void {
     this.overlay = overlay;
     this.scheduleRender();

@@ -194,6 +194,14 @@ export class Server implements ServerApi {
     });
   }
 
+  keyTableExists(name: string): boolean {
+    // KeyTables (key-bindings.ts, owned by the key bindings) may say; root and prefix always exist.
+    const tables = this.keyTables as unknown as { hasTable?(n: string): boolean; tables?: Map<string, unknown> };
+    if (name === 'root' || name === 'prefix') return true;
+    if (typeof tables.hasTable === 'function') return tables.hasTable(name);
+    return tables.tables?.has(name) ?? false;
+  }
+
   isPanePiped(pane: Pane): boolean {
     return this.pipes.has(pane);
   }

@@ -43,6 +43,7 @@ export function commandLineClient(cwd: string, env: Record<string, string> = {})
     setOverlay: () => undefined,
     keyTable: 'root',
     lastSession: undefined,
+    redraw: () => undefined,
   };
 }
 
