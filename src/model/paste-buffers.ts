@@ -116,6 +116,8 @@ export function visualiseBytes(data: Buffer, escapeWhitespace: boolean): string 
       continue;
     }
     if (b === 0x5c) out += '\\\\';
+    // vis(3): NUL is \0 unless an octal digit follows, which would make it read as another number.
+    else if (b === 0 && i + 1 < data.length && data[i + 1] >= 0x30 && data[i + 1] <= 0x37) out += '\\000';
     else if (!escapeWhitespace && (b === 0x0a || b === 0x09)) out += String.fromCharCode(b);
     else if (b < 0x20 || b === 0x7f) out += CSTYLE[b] ?? '\\' + b.toString(8).padStart(3, '0');
     else out += String.fromCharCode(b);
