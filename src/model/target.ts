@@ -17,7 +17,8 @@
 // - panes: `%id`; `!` last; `{up-of}` `{down-of}` `{left-of}` `{right-of}` the current pane's
 //   neighbour; `+N`/`-N` from the current pane; an index (from pane-base-index); `top`, `bottom`,
 //   `left`, `right`, `top-left`, … (also in braces) by position.
-// - `{marked}`/`~` is the marked pane; `{mouse}`/`=` the last mouse event (none from a command line).
+// - `{marked}`/`~` is the marked pane; `{mouse}`/`=` the last mouse event (none from a command line);
+//   `{active}`/`@`/`{current}` (tmux 3.5) the attached client's current pane.
 //
 // "Current" is, in order: the state a command was queued with (a hook's or run-shell -t's target);
 // the attached client's session, its current window and active pane; for a client inside one of
@@ -473,6 +474,11 @@ export function findTarget(model: Model, target: string | undefined, kind: Targe
 
   if (target === undefined || target === '') return fromCurrent();
   if (target === '=' || target === '{mouse}') return { ok: false, error: 'no mouse target' };
+  // From tmux 3.5: the attached client's own current pane.
+  if (target === '{active}' || target === '@' || target === '{current}') {
+    if (!origin.session || !model.sessions.has(origin.session.id)) return { ok: false, error: 'no current client' };
+    return found({ ...current });
+  }
   if (target === '~' || target === '{marked}') {
     const marked = origin.marked;
     if (!marked || !isValid(model, marked)) return { ok: false, error: 'no marked target' };

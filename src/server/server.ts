@@ -169,7 +169,8 @@ export class Server implements ServerApi {
       if (tty !== '' && pane.process.ttyName === tty && !pane.dead) return { ...base, pane };
     }
     const env = conn.identify.env;
-    if (env.TSMUX && env.TSMUX_PANE && env.TSMUX.split(',')[0] === this.socketPath) {
+    // $TSMUX_PANE alone is enough, as $TMUX_PANE is for tmux, unless $TSMUX names another server.
+    if (env.TSMUX_PANE && (!env.TSMUX || env.TSMUX.split(',')[0] === this.socketPath)) {
       const pane = this.model.panes.get(Number(env.TSMUX_PANE.replace('%', '')));
       if (pane) return { ...base, pane };
     }
