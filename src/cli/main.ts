@@ -29,11 +29,13 @@ interface GlobalFlags {
   force256: boolean;
   utf8: boolean;
   version: boolean;
+  /** -C: 1, -CC: 2. */
+  control: number;
   argv: string[];
 }
 
 function parseGlobalFlags(argv: string[]): GlobalFlags | string {
-  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, argv: [] };
+  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, control: 0, argv: [] };
   const withValue = new Set(['c', 'f', 'L', 'S', 'T']);
   let i = 0;
   for (; i < argv.length; i++) {
@@ -61,7 +63,7 @@ function parseGlobalFlags(argv: string[]): GlobalFlags | string {
       else if (f === '2') flags.force256 = true;
       else if (f === 'u') flags.utf8 = true;
       else if (f === 'V') flags.version = true;
-      else if (f === 'C') return 'tsmux: control mode (-C) is not supported yet\n';
+      else if (f === 'C') flags.control = Math.min(2, flags.control + 1);
       else if ('DlNU'.includes(f)) continue;
       else return USAGE;
     }
@@ -123,6 +125,7 @@ function identify(flags: GlobalFlags): Identify {
     env,
     colours: colours(flags.force256),
     utf8: isUtf8(flags.utf8),
+    ...(flags.control > 0 ? { control: flags.control } : {}),
   };
 }
 
@@ -248,6 +251,12 @@ async function main(): Promise<void> {
   const id = identify(flags);
   socket.write(encodeClientMessage({ type: 'identify', identify: id }));
   socket.write(encodeClientMessage({ type: 'command', argv: flags.argv }));
+  if (flags.control > 0) {
+    // Control mode: our stdin is a stream of command lines; -CC wraps the output in a DCS, as
+    // iTerm2 expects.
+    if (flags.control === 2) process.stdout.write('\x1bP1000p');
+    sendStdin(socket);
+  }
 
   let attached: ((msg: ServerMessage) => void) | undefined;
   let exitCode: number | undefined;
@@ -268,13 +277,15 @@ async function main(): Promise<void> {
         return;
       case 'exit':
         exitCode = msg.code;
+        if (flags.control === 2) process.stdout.write('\x1b\\');
         if (msg.message) process.stderr.write(`${msg.message}\n`);
         return;
       case 'write':
         (msg.stream === 1 ? process.stdout : process.stderr).write(msg.data);
         return;
       case 'read-stdin':
-        sendStdin(socket);
+        // A control client's stdin already carries its commands.
+        if (flags.control === 0) sendStdin(socket);
         return;
       case 'attached':
         attached = runAttached(socket, msg.session);
@@ -289,6 +300,8 @@ async function main(): Promise<void> {
   socket.on('error', () => undefined);
   socket.on('close', () => {
     if (attached) return;
+    // Stop reading stdin (control mode, load-buffer -) so the process can end.
+    process.stdin.destroy();
     if (exitCode === undefined) {
       process.stderr.write('server exited unexpectedly\n');
       process.exitCode = 1;

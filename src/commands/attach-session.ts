@@ -13,7 +13,7 @@ export function attachChecks(ctx: CommandContext): CommandResult {
   if (client.identify.env.TSMUX && ctx.server.isPaneTty(client.identify.ttyName)) {
     return { error: 'sessions should be nested with care, unset $TSMUX to force' };
   }
-  if (!client.identify.isTTY) return { error: 'open terminal failed: not a terminal' };
+  if (!client.identify.isTTY && !client.isControl) return { error: 'open terminal failed: not a terminal' };
   return undefined;
 }
 

@@ -36,7 +36,7 @@ export function errnoText(e: NodeJS.ErrnoException): string {
 
 /** Whether `-` can mean this client's stdin/stdout (a command-line client, not an attached one). */
 function canUseStdio(ctx: CommandContext): boolean {
-  return ctx.client !== undefined && ctx.client.session === undefined;
+  return ctx.client !== undefined && ctx.client.session === undefined && !ctx.client.isControl;
 }
 
 /** Read a file (or `-`: the client's stdin) as bytes. */

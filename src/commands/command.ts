@@ -75,6 +75,10 @@ export interface ClientApi {
   lastSession: Session | undefined;
   /** Draw it again from scratch (refresh-client); `statusOnly`: just the status line. */
   redraw(statusOnly: boolean): void;
+  /** Whether it is a control client (-C). */
+  readonly isControl: boolean;
+  /** refresh-client -C: a control client's size (it sizes windows from then on). */
+  setControlSize(cols: number, rows: number): void;
 }
 
 export interface NewSessionOptions {

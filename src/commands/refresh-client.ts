@@ -18,8 +18,19 @@ export const refreshClient = defineCommand({
     if ('error' in tc) return tc;
     const size = args.value('C');
     if (size !== undefined) {
-      if (!/^(@\d+:)?\d+[x,]\d+$/.test(size) && !/^@\d+:$/.test(size)) return { error: `bad size argument: ${size}` };
-      return { error: 'not a control client' };
+      if (!tc.isControl) return { error: 'not a control client' };
+      const m = /^(@\d+:)?(\d+)[x,](\d+)$/.exec(size);
+      if (!m) {
+        // @W: (no size) clears a window's own size; tsmux keeps one size per client.
+        if (/^@\d+:$/.test(size)) return undefined;
+        return { error: `bad size argument: ${size}` };
+      }
+      const cols = Number(m[2]);
+      const rows = Number(m[3]);
+      if (cols < 1 || cols > 10000 || rows < 1 || rows > 10000) return { error: 'size too small or too big' };
+      // A per-window size (@W:WxH) is taken as the client's size: tsmux has no per-window client sizes.
+      tc.setControlSize(cols, rows);
+      return undefined;
     }
     if (args.has('S')) {
       tc.redraw(true);

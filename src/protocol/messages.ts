@@ -48,6 +48,8 @@ export interface Identify {
   /** Colours the client's terminal supports: 16, 256 or 16777216. */
   colours: number;
   utf8: boolean;
+  /** Control mode: 1 for -C, 2 for -CC (absent: a terminal client). */
+  control?: number;
 }
 
 export type ClientMessage =
@@ -138,7 +140,8 @@ function isSize(v: unknown): v is number {
 
 function decodeIdentify(v: unknown): Identify | undefined {
   if (!isObject(v)) return undefined;
-  const { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env, colours, utf8 } = v;
+  const { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env, colours, utf8, control } = v;
+  if (control !== undefined && control !== 1 && control !== 2) return undefined;
   if (typeof protocol !== 'number' || typeof version !== 'string' || typeof pid !== 'number') return undefined;
   if (typeof cwd !== 'string' || typeof term !== 'string' || typeof ttyName !== 'string') return undefined;
   if (typeof isTTY !== 'boolean' || !isSize(cols) || !isSize(rows) || typeof colours !== 'number' || typeof utf8 !== 'boolean') return undefined;
@@ -148,7 +151,9 @@ function decodeIdentify(v: unknown): Identify | undefined {
     if (typeof val !== 'string') return undefined;
     cleanEnv[k] = val;
   }
-  return { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env: cleanEnv, colours, utf8 };
+  const identify: Identify = { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env: cleanEnv, colours, utf8 };
+  if (control !== undefined) identify.control = control;
+  return identify;
 }
 
 export function decodeClientMessage(type: number, payload: Uint8Array): Decoded<ClientMessage> {

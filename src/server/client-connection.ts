@@ -19,6 +19,7 @@ import {
 import { composeFrame } from '../render/compose';
 import { ScreenWriter } from '../render/writer';
 import { frameView, type Message } from './frame-view';
+import type { ControlMode } from './control';
 import { log } from './log';
 import type { Server } from './server';
 
@@ -92,6 +93,31 @@ export class ClientConnection implements ClientApi {
     return this.identify.ttyName || `client-${this.identify.pid}`;
   }
 
+  /** Control mode (-C), if this is a control client. */
+  control: ControlMode | undefined;
+
+  /** Whether this is a control client (-C). */
+  get isControl(): boolean {
+    return (this.identify.control ?? 0) > 0;
+  }
+
+  get closedOrExiting(): boolean {
+    return this.closed;
+  }
+
+  /** Bytes for the client's stdout (control mode's lines). */
+  writeOut(data: Uint8Array | string): void {
+    this.send({ type: 'write', stream: 1, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
+  }
+
+  /** refresh-client -C: a control client gives its size and from now on sizes windows. */
+  setControlSize(cols: number, rows: number): void {
+    this.cols = cols;
+    this.rows = rows;
+    if (this.control) this.control.sized = true;
+    if (this.session) this.server.sessionClientsChanged(this.session);
+  }
+
   get pid(): number {
     return this.identify.pid;
   }
@@ -124,6 +150,11 @@ export class ClientConnection implements ClientApi {
   /** Tell the client to leave with `code` (and `message`, printed as [message] when attached), then close. */
   exit(code: number, message?: string, hangup = false): void {
     if (this.closed) return;
+    if (this.control) {
+      // A control client hears %exit instead of a message.
+      this.control.sayExit();
+      message = undefined;
+    }
     this.cancelTimers();
     this.send({ type: 'exit', code, message, hangup });
     this.closed = true;
@@ -206,9 +237,14 @@ export class ClientConnection implements ClientApi {
         this.server.detachClient(this);
         return;
       case 'stdin':
-        this.stdin?.chunks.push(Buffer.from(msg.data));
+        if (this.control) this.control.input(msg.data);
+        else this.stdin?.chunks.push(Buffer.from(msg.data));
         return;
       case 'stdin-end': {
+        if (this.control) {
+          this.control.end();
+          return;
+        }
         const reader = this.stdin;
         this.stdin = undefined;
         reader?.resolve(msg.error !== undefined ? { error: msg.error } : Buffer.concat(reader.chunks));
@@ -221,6 +257,8 @@ export class ClientConnection implements ClientApi {
 
   /** The command that attached this client has finished: switch it to attached mode and draw. */
   startAttached(): void {
+    // A control client never draws: notifications tell it what changed.
+    if (this.control) return;
     if (!this.session || this.attachedShown) {
       this.scheduleRender();
       return;

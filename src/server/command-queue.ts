@@ -24,6 +24,9 @@ export interface CommandOutput {
   write?(stream: 1 | 2, data: Uint8Array): void;
   /** The client's whole stdin (load-buffer -), if the client can send it. */
   readStdin?(): Promise<Uint8Array | { error: string }>;
+  /** Around each command of the list (not those it runs itself): control mode's %begin/%end. */
+  commandStart?(): void;
+  commandEnd?(failed: boolean): void;
 }
 
 export interface RunOptions {
@@ -36,6 +39,10 @@ export interface RunOptions {
 /** One client's run through the queue: the output it reads and the exit status it will get. */
 export class QueueRun {
   retval = 0;
+  /** How deep in commands run by commands we are (guards go around the outermost only). */
+  private depth = 0;
+  /** Whether the outermost command's guard (control mode's %begin) is still open. */
+  private guardOpen = false;
 
   constructor(
     readonly server: ServerApi,
@@ -58,12 +65,25 @@ export class QueueRun {
   async runList(commands: readonly Arg[][], origin: Origin, options: RunOptions = {}): Promise<boolean> {
     for (const argv of commands) {
       if (argv.length === 0) continue;
-      const error = await this.runOne(argv, origin, options);
+      const guard = this.depth === 0;
+      if (guard) {
+        this.output.commandStart?.();
+        this.guardOpen = true;
+      }
+      this.depth++;
+      let error: string | undefined;
+      try {
+        error = await this.runOne(argv, origin, options);
+      } finally {
+        this.depth--;
+      }
       if (error !== undefined) {
         this.output.stderr(error);
         this.retval = 1;
-        return false;
       }
+      if (guard && this.guardOpen) this.output.commandEnd?.(error !== undefined);
+      this.guardOpen = false;
+      if (error !== undefined) return false;
     }
     return true;
   }
@@ -100,10 +120,22 @@ export class QueueRun {
       },
       readStdin: () => (output.readStdin ? output.readStdin() : Promise.resolve({ error: 'no stdin' })),
       runCommands: async (commands, more = {}) => {
-        await this.runParsed(commands, more.origin ?? origin, {
-          noHooks: options.noHooks || more.noHooks,
-          formats: { ...options.formats, ...more.formats },
-        });
+        // In tmux these commands run after this one, each in its own %begin/%end in control mode:
+        // close this command's block first and give them theirs.
+        const depth = this.depth;
+        if (this.guardOpen && depth === 1) {
+          this.output.commandEnd?.(false);
+          this.guardOpen = false;
+          this.depth = 0;
+        }
+        try {
+          await this.runParsed(commands, more.origin ?? origin, {
+            noHooks: options.noHooks || more.noHooks,
+            formats: { ...options.formats, ...more.formats },
+          });
+        } finally {
+          this.depth = depth;
+        }
       },
       setExitStatus: (code) => {
         this.retval = code;

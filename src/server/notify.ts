@@ -12,6 +12,8 @@ import { log } from './log';
 
 export class Notifier {
   private queue: Promise<void> = Promise.resolve();
+  /** Told about each notification when it is delivered, before its hooks run (control clients). */
+  private readonly listeners: Array<(name: string, subject: NotifySubject) => void> = [];
   /** Whether a notification's hooks are running: what they do notifies nothing (tmux's NOHOOKS). */
   private running = false;
 
@@ -35,7 +37,20 @@ export class Notifier {
     const state: Resolved | undefined = subject.client?.session
       ? targetOf(model, { session: subject.client.session })
       : targetOf(model, { session: subject.session, window: subject.window, pane: subject.pane });
-    this.queue = this.queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => this.run(name, state, formats));
+    this.queue = this.queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => {
+      for (const listener of this.listeners) {
+        try {
+          listener(name, subject);
+        } catch (e) {
+          log(`notification ${name} listener threw: ${(e as Error).stack ?? e}`);
+        }
+      }
+      return this.run(name, state, formats);
+    });
+  }
+
+  onDeliver(listener: (name: string, subject: NotifySubject) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Resolves when every notification so far has run its hooks. */

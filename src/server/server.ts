@@ -17,6 +17,7 @@ import { WaitChannels } from '../commands/wait-for';
 import { HookStore } from '../options/hooks';
 import { Notifier } from './notify';
 import { PanePipes } from './pane-pipes';
+import { ControlMode } from './control';
 import { PasteBuffers } from '../model/paste-buffers';
 import { updateEnvironment } from '../model/environment';
 import { PaneTerminal } from '../emulator/terminal';
@@ -55,6 +56,10 @@ export class Server implements ServerApi {
 
   constructor(readonly socketPath: string) {
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) this.model.environment.set(k, v);
+    // Control clients hear about every notification (control-notify.c).
+    this.notifier.onDeliver((name, subject) => {
+      for (const conn of this.connections) conn.control?.notification(name, subject);
+    });
   }
 
   // ---- socket -------------------------------------------------------------------------------
@@ -132,6 +137,14 @@ export class Server implements ServerApi {
   /** Run a command line sent by a client; the status goes back as the client's exit status unless it attached. */
   async commandFromClient(conn: ClientConnection, argv: string[]): Promise<void> {
     const split = splitCommandLine(argv.length === 0 ? ['new-session'] : argv);
+    if (conn.isControl) {
+      // Control mode: the command's output in %begin/%end blocks; attached, the client stays and
+      // sends more commands, otherwise it leaves.
+      const control = new ControlMode(conn, this, () => this.originOf(conn), () => this.notifier.idle());
+      conn.control = control;
+      control.start(split);
+      return;
+    }
     const origin = this.originOf(conn);
     const code = await runCommands(this, conn, origin, split, {
       stdout: (line) => conn.send({ type: 'stdout', text: line + '\n' }),
@@ -262,7 +275,9 @@ export class Server implements ServerApi {
     session.windows.set(index, window);
     window.name = opts.name ?? (path.basename(pane.startCommand.split(' ')[0]) || 'sh');
     if (opts.name !== undefined) window.automaticRename = false;
+    const before = session.current;
     if (!opts.detached || !session.current) session.selectWindow(window);
+    if (before && session.current !== before) this.notify('session-window-changed', { session });
     this.notify('window-linked', { session, window });
     this.redrawSession(session);
     return { ok: true, window, pane };
@@ -288,7 +303,10 @@ export class Server implements ServerApi {
       return { ok: false, error: `create pane failed: ${(e as Error).message}` };
     }
     model.addPane(pane, { target, before: opts.before, fullSize: opts.fullSize });
-    if (!opts.detached) window.selectPane(pane);
+    if (!opts.detached && window.active !== pane) {
+      window.selectPane(pane);
+      this.notify('window-pane-changed', { window });
+    }
     this.applyLayout(window);
     return { ok: true, pane };
   }
@@ -342,6 +360,9 @@ export class Server implements ServerApi {
       pane.activity = Date.now();
       terminal.write(data);
       this.pipes.output(pane, data);
+      for (const conn of this.connections) {
+        if (conn.control && conn.session && conn.session.indexOf(pane.window) !== undefined) conn.control.output(pane, data);
+      }
       if (terminal.pendingBytes > PARSE_HIGH_WATER) child.pause();
       this.scheduleRename(pane.window);
     });
@@ -423,7 +444,11 @@ export class Server implements ServerApi {
     }
     const sessions = this.model.sessionsOf(window);
     for (const session of sessions) this.notify('window-unlinked', { session, window });
+    const current = new Map(sessions.map((s) => [s, s.current]));
     const emptied = this.model.removeWindow(window);
+    for (const session of sessions) {
+      if (!emptied.includes(session) && session.current !== current.get(session)) this.notify('session-window-changed', { session });
+    }
     for (const session of emptied) this.destroySession(session);
     for (const session of sessions) if (this.model.sessions.has(session.id)) this.sessionWindowsChanged(session);
   }
@@ -566,14 +591,19 @@ export class Server implements ServerApi {
   /** The client that decides a session's window size: the most recently active attached one. */
   private latestClient(session: Session): ClientConnection | undefined {
     let latest: ClientConnection | undefined;
-    for (const c of this.attachedClients(session)) if (!latest || c.activity >= latest.activity) latest = c;
+    for (const c of this.attachedClients(session)) {
+      // A control client counts only once it has given a size (refresh-client -C).
+      if (c.control && !c.control.sized) continue;
+      if (!latest || c.activity >= latest.activity) latest = c;
+    }
     return latest;
   }
 
   resizeWindows(session: Session): void {
     const client = this.latestClient(session);
     if (!client) return;
-    const status = session.options.getString('status') === 'off' ? 0 : 1;
+    // A control client has no status line (tmux's status_line_size).
+    const status = session.options.getString('status') === 'off' || client.control ? 0 : 1;
     const cols = Math.max(1, client.cols);
     const rows = Math.max(1, client.rows - (client.rows > status ? status : 0));
     for (const { window } of session.windowList()) this.resizeWindow(window, cols, rows);
@@ -583,7 +613,7 @@ export class Server implements ServerApi {
   private windowSizeFor(session: Session): { cols: number; rows: number } {
     const client = this.latestClient(session);
     if (client) {
-      const status = session.options.getString('status') === 'off' ? 0 : 1;
+      const status = session.options.getString('status') === 'off' || client.control ? 0 : 1;
       return { cols: Math.max(1, client.cols), rows: Math.max(1, client.rows - (client.rows > status ? status : 0)) };
     }
     if (session.current) return { cols: session.current.cols, rows: session.current.rows };

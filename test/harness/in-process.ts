@@ -44,6 +44,8 @@ export function commandLineClient(cwd: string, env: Record<string, string> = {})
     keyTable: 'root',
     lastSession: undefined,
     redraw: () => undefined,
+    isControl: false,
+    setControlSize: () => undefined,
   };
 }
 
