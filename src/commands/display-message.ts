@@ -21,6 +21,9 @@ export const displayMessage: CommandEntry = defineCommand({
   target: { flag: 't', kind: 'pane', canFail: true },
   exec(ctx: CommandContext): CommandResult {
     const { args, server } = ctx;
+    // -I types the client's stdin into an empty pane (one made with an empty command); tsmux makes
+    // no empty panes, so this is tmux's answer for any other pane.
+    if (args.has('I')) return ctx.target ? { error: 'pane is not empty' } : undefined;
     if (args.has('F') && args.positional.length > 0) return { error: 'only one of -F or argument must be given' };
     const delay = args.value('d');
     if (delay !== undefined && !/^\d+$/.test(delay)) return { error: `delay ${delay === '' || /^-/.test(delay) ? 'too small' : 'invalid'}` };
