@@ -181,8 +181,30 @@ export async function runCommands(
   output: CommandOutput,
   options: RunOptions = {},
 ): Promise<number> {
+  // tmux builds the whole command line before running any of it: an unknown command or a bad flag
+  // anywhere means nothing runs.
+  const error = buildError(commands);
+  if (error !== undefined) {
+    output.stderr(error);
+    return 1;
+  }
   const run = new QueueRun(server, client, output);
   // Commands may change what is current for the ones after them (new-window, split-window…).
   await run.runList(commands, { ...origin }, options);
   return run.retval;
+}
+
+/** The first error building these commands would give (tmux's cmd_parse_from_arguments), if any. */
+function buildError(commands: readonly Arg[][]): string | undefined {
+  for (const argv of commands) {
+    if (argv.length === 0) continue;
+    const name = argv[0];
+    if (typeof name !== 'string') return 'unknown command: {';
+    const lookup = findCommand(name);
+    if (!lookup.ok) return lookup.error;
+    const e = lookup.entry;
+    const parsed = parseArgs(argv.slice(1), { flags: e.flags, min: e.min, max: e.max, name: e.name, usage: e.usage, argumentKind: e.argumentKind });
+    if (!parsed.ok) return parsed.error;
+  }
+  return undefined;
 }
