@@ -8,6 +8,7 @@
 // non-zero status adds tmux's line "'COMMAND' returned N".
 
 import { defineCommand, type CommandContext, type CommandResult } from './command';
+import type { Arg } from '../cmdlang/parse';
 import { commandsFrom } from './command-string';
 import { clientDirectory } from './client-files';
 import { expandFor } from './format-target';
@@ -36,7 +37,7 @@ export const runShell = defineCommand({
     } else if (args.positional.length === 0) return undefined;
     const wait = !args.has('b');
     const target = ctx.target;
-    const arg = args.positional[0] as unknown as string | import('../cmdlang/parse').Block | undefined;
+    const arg = args.positional[0] as unknown as Arg | undefined;
 
     if (args.has('C')) {
       const run = async (): Promise<CommandResult> => {
