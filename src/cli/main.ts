@@ -30,11 +30,13 @@ interface GlobalFlags {
   force256: boolean;
   utf8: boolean;
   version: boolean;
+  /** -C: 1, -CC: 2. */
+  control: number;
   argv: string[];
 }
 
 function parseGlobalFlags(argv: string[]): GlobalFlags | string {
-  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, argv: [], configFiles: [] };
+  const flags: GlobalFlags = { verbose: false, force256: false, utf8: false, version: false, control: 0, argv: [], configFiles: [] };
   const withValue = new Set(['c', 'f', 'L', 'S', 'T']);
   let i = 0;
   for (; i < argv.length; i++) {
@@ -62,7 +64,7 @@ function parseGlobalFlags(argv: string[]): GlobalFlags | string {
       else if (f === '2') flags.force256 = true;
       else if (f === 'u') flags.utf8 = true;
       else if (f === 'V') flags.version = true;
-      else if (f === 'C') return 'tsmux: control mode (-C) is not supported yet\n';
+      else if (f === 'C') flags.control = Math.min(2, flags.control + 1);
       else if ('DlNU'.includes(f)) continue;
       else return USAGE;
     }
@@ -126,6 +128,7 @@ function identify(flags: GlobalFlags): Identify {
     env,
     colours: colours(flags.force256),
     utf8: isUtf8(flags.utf8),
+    ...(flags.control > 0 ? { control: flags.control } : {}),
   };
 }
 
@@ -214,6 +217,14 @@ async function startServerAndConnect(socketPath: string, flags: GlobalFlags): Pr
   return `error connecting to ${socketPath} (server did not start)`;
 }
 
+/** Send our stdin to the server, to its end (load-buffer -). */
+function sendStdin(socket: net.Socket): void {
+  const stdin = process.stdin;
+  stdin.on('data', (chunk: Buffer) => socket.write(encodeClientMessage({ type: 'stdin', data: chunk })));
+  stdin.once('end', () => socket.write(encodeClientMessage({ type: 'stdin-end' })));
+  stdin.once('error', (e) => socket.write(encodeClientMessage({ type: 'stdin-end', error: e.message })));
+}
+
 async function main(): Promise<void> {
   const flags = parseGlobalFlags(process.argv.slice(2));
   if (typeof flags === 'string') {
@@ -259,6 +270,12 @@ async function main(): Promise<void> {
   const id = identify(flags);
   socket.write(encodeClientMessage({ type: 'identify', identify: id }));
   socket.write(encodeClientMessage({ type: 'command', argv: flags.argv }));
+  if (flags.control > 0) {
+    // Control mode: our stdin is a stream of command lines; -CC wraps the output in a DCS, as
+    // iTerm2 expects.
+    if (flags.control === 2) process.stdout.write('\x1bP1000p');
+    sendStdin(socket);
+  }
 
   let attached: ((msg: ServerMessage) => void) | undefined;
   let exitCode: number | undefined;
@@ -279,7 +296,15 @@ async function main(): Promise<void> {
         return;
       case 'exit':
         exitCode = msg.code;
+        if (flags.control === 2) writeFd(1, '\x1b\\');
         if (msg.message) writeFd(2, `${msg.message}\n`);
+        return;
+      case 'write':
+        (msg.stream === 1 ? process.stdout : process.stderr).write(msg.data);
+        return;
+      case 'read-stdin':
+        // A control client's stdin already carries its commands.
+        if (flags.control === 0) sendStdin(socket);
         return;
       case 'attached':
         // Loaded only now: command-line calls never pay for it.
@@ -295,6 +320,8 @@ async function main(): Promise<void> {
   socket.on('error', () => undefined);
   socket.on('close', () => {
     if (attached) return;
+    // Stop reading stdin (control mode, load-buffer -) so the process can end.
+    process.stdin.destroy();
     if (exitCode === undefined) {
       writeFd(2, 'server exited unexpectedly\n');
       process.exitCode = 1;

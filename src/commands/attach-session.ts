@@ -3,6 +3,7 @@
 
 import { defineCommand, type ClientApi, type CommandContext, type CommandEntry, type CommandResult } from './command';
 import type { Session } from '../model/model';
+import { updateEnvironment } from '../model/environment';
 
 /** The checks tmux makes before a client may attach: a terminal, and no nesting inside our own pane. */
 export function attachChecks(ctx: CommandContext): CommandResult {
@@ -12,7 +13,7 @@ export function attachChecks(ctx: CommandContext): CommandResult {
   if (client.identify.env.TSMUX && ctx.server.isPaneTty(client.identify.ttyName)) {
     return { error: 'sessions should be nested with care, unset $TSMUX to force' };
   }
-  if (!client.identify.isTTY) return { error: 'open terminal failed: not a terminal' };
+  if (!client.identify.isTTY && !client.isControl) return { error: 'open terminal failed: not a terminal' };
   return undefined;
 }
 
@@ -25,6 +26,8 @@ export function attachToSession(ctx: CommandContext, session: Session, detachOth
       if (other !== client && other.session === session) ctx.server.detachClient(other);
     }
   }
+  // update-environment: the attaching client's SSH_AUTH_SOCK, DISPLAY… replace the session's.
+  if (!ctx.args.has('E')) updateEnvironment(session.options.get('update-environment') as string[], client.identify.env, session.environment);
   ctx.server.attachClient(client, session);
   return undefined;
 }

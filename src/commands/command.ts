@@ -6,6 +6,8 @@
 import type { ArgumentKind, ParsedArgs } from '../cmdlang/args';
 import type { Arg, ParsedCommand } from '../cmdlang/parse';
 import type { KeyTables } from './key-tables';
+import type { HookStore } from '../options/hooks';
+import type { PasteBuffers } from '../model/paste-buffers';
 import type { Model, Pane, Session, Window } from '../model/model';
 import type { LayoutDirection, SizeSpec } from '../model/layout';
 import type { Origin, Resolved, TargetKind } from '../model/target';
@@ -109,6 +111,14 @@ export interface ClientApi {
   keyTable: string;
   /** Show a prompt on its status line (replacing any prompt already shown). */
   showPrompt(options: PromptOptions): void;
+  /** The session it was attached to before this one (switch-client -l, #{client_last_session}). */
+  lastSession: Session | undefined;
+  /** Draw it again from scratch (refresh-client); `statusOnly`: just the status line. */
+  redraw(statusOnly: boolean): void;
+  /** Whether it is a control client (-C). */
+  readonly isControl: boolean;
+  /** refresh-client -C: a control client's size (it sizes windows from then on). */
+  setControlSize(cols: number, rows: number): void;
 }
 
 export interface MessageOptions {
@@ -131,8 +141,8 @@ export interface NewSessionOptions {
   command?: string[];
   /** Extra environment for the first pane (-e). */
   environment: Record<string, string>;
-  /** The environment of the client that asked (update-environment is taken from it). */
-  clientEnvironment: Record<string, string>;
+  /** The environment of the client that asked (update-environment is taken from it); undefined: none (-E). */
+  clientEnvironment?: Record<string, string>;
 }
 
 export type NewSessionResult = { ok: true; session: Session } | { ok: false; error: string };
@@ -264,6 +274,31 @@ export interface ServerApi {
    * confirm-before): errors show on its status line, output in view mode in its active pane.
    */
   runForClient(client: ClientApi, commands: CommandList): Promise<void>;
+  /** Paste buffers. */
+  readonly buffers: PasteBuffers;
+  /** pipe-pane: pipe a pane to and/or from a shell command, or (command undefined) stop. */
+  pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult;
+  /** The environment shell commands run with (run-shell, if-shell): global, then the session's, TERM and TSMUX. */
+  jobEnvironment(session: Session | undefined): Record<string, string>;
+  /** Whether a key table exists (switch-client -T). */
+  keyTableExists(name: string): boolean;
+  /** Whether a pane has a pipe-pane open. */
+  isPanePiped(pane: Pane): boolean;
+  /** set-hook's store; hooks run through notify() and after commands. */
+  readonly hooks: HookStore;
+  /**
+   * Something happened (tmux's notify_*: 'session-created', 'window-linked', 'pane-exited'…): run
+   * its hooks, after the running commands, with no client.
+   */
+  notify(name: string, subject: NotifySubject): void;
+}
+
+/** What a notification is about (becomes #{hook_session}, #{hook_window}, … in its hooks). */
+export interface NotifySubject {
+  client?: ClientApi;
+  session?: Session;
+  window?: Window;
+  pane?: Pane;
 }
 
 export interface CommandContext {
@@ -290,6 +325,28 @@ export interface CommandContext {
    * none failed.
    */
   run(commands: CommandList, options?: { groups?: boolean }): Promise<boolean>;
+  /** Extra format variables from whoever queued this command (a hook's #{hook}, #{hook_pane}…). */
+  readonly formats?: Readonly<Record<string, string>>;
+  /** Write bytes unchanged to the issuing client's stdout (1) or stderr (2). */
+  write(stream: 1 | 2, data: Uint8Array): void;
+  /** Read the issuing client's stdin to its end (load-buffer -). */
+  readStdin(): Promise<Uint8Array | { error: string }>;
+  /**
+   * Run commands now, before the commands after this one (tmux's cmdq_insert_after), for the same
+   * client; a failure among them sets the exit status but does not stop this command's list.
+   */
+  runCommands(commands: readonly ParsedCommand[], options?: { origin?: Origin; formats?: Record<string, string>; noHooks?: boolean }): Promise<void>;
+  /** Set the issuing client's exit status (run-shell gives its program's). */
+  setExitStatus(code: number): void;
+  /** Report an error as tmux's cmdq_error does (stderr, exit status 1) without failing this command. */
+  error(message: string): void;
+  /**
+   * Make `target` current for the commands after this one in its list (tmux: new-window,
+   * split-window and select-* move the queue's current target to what they made or chose).
+   */
+  setCurrent(target: Resolved): void;
+  /** The target this command's after-<command> hook runs with (default: its -t target). */
+  setHookTarget(target: Resolved): void;
 }
 
 /** Freeze a command's table entry (with its type checked against CommandEntry). */

@@ -8,7 +8,7 @@
 
 import { defineCommand, type CommandContext, type CommandEntry, type CommandResult } from './command';
 import { currentClient, findClient } from './detach-client';
-import { expandFor, formatContextFor, formatVariableNames } from './format-target';
+import { expandFor, formatVariables } from './format-target';
 import { strtonum } from '../format/colour';
 
 // tmux's default when no message is given (key `i`).
@@ -25,7 +25,7 @@ export const displayMessage: CommandEntry = defineCommand({
   target: { flag: 't', kind: 'pane', canFail: true },
   exec(ctx: CommandContext): CommandResult {
     const { args } = ctx;
-    if (!ctx.target && args.has('t')) return { error: `can't find pane: ${args.value('t')}` };
+    // A -t that finds nothing is not an error (tmux's CMD_FIND_CANFAIL): the format just has less.
     // -I (feed the client's standard input to the pane) needs the client to send its stdin, which
     // tsmux's protocol does not do yet; like tmux without a pane, it does nothing.
     if (args.has('I')) return undefined;
@@ -46,11 +46,9 @@ export const displayMessage: CommandEntry = defineCommand({
     const where = t ? { session: t.session, window: t.window, pane: t.pane, client: formatClient } : { client: formatClient };
 
     if (args.has('a')) {
-      const variables = formatContextFor(ctx.server, where);
-      for (const name of formatVariableNames()) {
-        const value = variables.variable(name);
-        if (value !== undefined) ctx.print(`${name}=${value}`);
-      }
+      for (const [name, value] of formatVariables(ctx.server, where)) ctx.print(`${name}=${value}`);
+      for (const [name, value] of Object.entries(ctx.formats ?? {})) ctx.print(`${name}=${value}`);
+      ctx.print('command=display-message');
       return undefined;
     }
 

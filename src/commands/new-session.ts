@@ -3,6 +3,7 @@
 
 import { defineCommand, type CommandContext, type CommandEntry, type CommandResult } from './command';
 import { sanitizeSessionName } from '../model/model';
+import { targetOf } from '../model/target';
 import { attachChecks, attachToSession } from './attach-session';
 import { printInfo } from './print-info';
 
@@ -70,9 +71,13 @@ export const newSession: CommandEntry = defineCommand({
       windowName: args.value('n'),
       command: args.positional.length > 0 ? args.positional : undefined,
       environment,
-      clientEnvironment: client?.identify.env ?? {},
+      clientEnvironment: args.has('E') ? undefined : client?.identify.env,
     });
     if (!result.ok) return { error: result.error };
+    // The new session is current for the commands after this one (unless -d), and its after-hook's target.
+    const made = targetOf(server.model, { session: result.session });
+    if (made && !detached) ctx.setCurrent(made);
+    if (made) ctx.setHookTarget(made);
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:', result.session);
     if (!detached && client) server.attachClient(client, result.session);
     return undefined;

@@ -3,7 +3,7 @@
 // -d leaves the current window alone; -k replaces a window already at that index.
 
 import { defineCommand, type CommandContext, type CommandResult } from './command';
-import { resolveWindowIndex } from '../model/target';
+import { resolveWindowIndex, targetOf } from '../model/target';
 import { parseEnvironment } from './spawn-flags';
 import { printInfo } from './print-info';
 import type { Session } from '../model/model';
@@ -64,6 +64,10 @@ export const newWindow = defineCommand({
     if (!created.ok) return { error: created.error };
     if (!args.has('d')) server.selectWindow(session, created.window);
     server.sessionWindowsChanged(session);
+    // The new window is current for the commands after this one, and its after-hook's target.
+    const made = targetOf(server.model, { session, window: created.window, pane: created.pane });
+    if (made && (!args.has('d') || session.current === created.window)) ctx.setCurrent(made);
+    if (made) ctx.setHookTarget(made);
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:#{window_index}.#{pane_index}', session, created.window, created.pane);
     return undefined;
   },

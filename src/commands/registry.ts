@@ -51,6 +51,20 @@ import { showOptions, showWindowOptions } from './show-options';
 import { sourceFile } from './source-file';
 import { switchClient } from './switch-client';
 import { unbindKey } from './unbind-key';
+import { capturePane, clearHistory } from './capture-pane';
+import { deleteBuffer, setBuffer } from './set-buffer';
+import { saveBuffer, showBuffer } from './save-buffer';
+import { loadBuffer } from './load-buffer';
+import { listBuffers } from './list-buffers';
+import { pasteBuffer } from './paste-buffer';
+import { runShell } from './run-shell';
+import { ifShell } from './if-shell';
+import { setEnvironment } from './set-environment';
+import { showEnvironment } from './show-environment';
+import { setHook, showHooks } from './set-hook';
+import { pipePane } from './pipe-pane';
+import { refreshClient } from './refresh-client';
+import { lockClient, lockServer, lockSession } from './lock';
 
 export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   attachSession,
@@ -110,6 +124,26 @@ export const COMMANDS: readonly CommandEntry[] = Object.freeze([
   sourceFile,
   switchClient,
   unbindKey,
+  capturePane,
+  clearHistory,
+  setBuffer,
+  deleteBuffer,
+  saveBuffer,
+  showBuffer,
+  loadBuffer,
+  listBuffers,
+  pasteBuffer,
+  runShell,
+  ifShell,
+  setEnvironment,
+  showEnvironment,
+  setHook,
+  showHooks,
+  pipePane,
+  refreshClient,
+  lockServer,
+  lockSession,
+  lockClient,
 ]);
 
 export type CommandLookup = { ok: true; entry: CommandEntry } | { ok: false; error: string };

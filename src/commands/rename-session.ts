@@ -17,6 +17,7 @@ export const renameSession: CommandEntry = defineCommand({
     if (name === session.name) return undefined;
     if (ctx.server.model.findSessionByName(name)) return { error: `duplicate session: ${name}` };
     session.name = name;
+    ctx.server.notify('session-renamed', { session });
     ctx.server.redrawSession(session);
     return undefined;
   },

@@ -14,6 +14,7 @@ export const renameWindow = defineCommand({
     const { window, session } = ctx.target!;
     window.name = ctx.args.positional[0];
     window.automaticRename = false;
+    ctx.server.notify('window-renamed', { window });
     window.options.set('automatic-rename', false);
     ctx.server.redrawSession(session);
     return undefined;

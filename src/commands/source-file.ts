@@ -97,13 +97,16 @@ export const sourceFile: CommandEntry = defineCommand({
     }
 
     const environment = ctx.server.model.environment;
+    // A file's errors are shown as tmux shows config causes: to a client as output, and otherwise
+    // (the configuration read at start-up) as errors.
+    const report = (line: string): void => (ctx.client ? ctx.print(line) : ctx.error(line));
     let failed = errors.length > 0;
     for (const file of files) {
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (e) {
-        ctx.error(`${file}: ${strerror(e as NodeJS.ErrnoException)}`);
+        report(`${file}: ${strerror(e as NodeJS.ErrnoException)}`);
         failed = true;
         continue;
       }
@@ -115,7 +118,7 @@ export const sourceFile: CommandEntry = defineCommand({
         ...(args.has('n') ? {} : { assign: (name: string, value: string) => environment.set(name, value) }),
       });
       // Syntax errors are reported like tmux reports a file's errors, and the good commands still run.
-      for (const e of parsed.errors) ctx.error(e.error);
+      for (const e of parsed.errors) report(e.error);
       if (parsed.errors.length > 0) failed = true;
       if (args.has('v')) for (const c of parsed.commands) ctx.print(`${file}:${c.line}: ${printCommand(c.argv)}`);
       if (args.has('n')) continue;

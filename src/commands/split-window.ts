@@ -49,6 +49,10 @@ export const splitWindow = defineCommand({
       detached: args.has('d'),
     });
     if (!split.ok) return { error: split.error };
+    // The new pane is current for the commands after this one (unless -d), and its after-hook's target.
+    const made = { ...target, pane: split.pane };
+    if (!args.has('d')) ctx.setCurrent(made);
+    ctx.setHookTarget(made);
     // -Z: the window is zoomed afterwards, on its active pane (the new one unless -d).
     if (args.has('Z') && target.window.active) zoomPane(server, target.window.active);
     if (args.has('P')) printInfo(ctx, args.value('F') ?? '#{session_name}:#{window_index}.#{pane_index}', target.session, target.window, split.pane);

@@ -1,13 +1,66 @@
-// switch-client (switchc): move a client to another session (-t, -n next, -p previous, -l last), or
-// with -T put it in a key table so its next key is looked up there (cmd-switch-client.c) — how
-// user key tables work: `bind -T mytable x …` then `bind y switch-client -T mytable`.
+// switch-client (switchc): move a client (-c, else the current one) to another session (-t, -n
+// next, -p previous, -l last), or to a window or pane (a -t with ':', '.' or '%'), or set the key
+// table its next key is looked up in (-T). update-environment is applied as on attach (not with
+// -E). -r (read-only) and -Z (keep zoom) are accepted; tsmux has no read-only clients.
 
+import { type ClientApi, defineCommand, type CommandContext, type CommandResult } from './command';
+import { findTarget } from '../model/target';
+import { updateEnvironment } from '../model/environment';
 import type { Session } from '../model/model';
-import { resolveTarget } from '../model/target';
-import { defineCommand, type ClientApi, type CommandContext, type CommandEntry, type CommandResult } from './command';
+import { findTargetClient } from './client-target';
 
-/** The session each client was in before its last switch (tmux's c->last_session). */
-const lastSessions = new WeakMap<ClientApi, Session>();
+/** The session after (or before) this one by name, wrapping (tmux's session_next_session). */
+function neighbour(sessions: Session[], from: Session, step: 1 | -1): Session | undefined {
+  const at = sessions.indexOf(from);
+  if (at < 0) return undefined;
+  return sessions[(at + step + sessions.length) % sessions.length];
+}
+
+export const switchClient = defineCommand({
+  name: 'switch-client',
+  alias: 'switchc',
+  flags: 'lc:EFnpt:rT:Z',
+  min: 0,
+  max: 0,
+  usage: '[-ElnprZ] [-c target-client] [-t target-session] [-T key-table]',
+  exec(ctx: CommandContext): CommandResult {
+    const { args, server } = ctx;
+    const tc = findTargetClient(ctx, args.value('c'));
+    if ('error' in tc) return tc;
+    // -t is special: a session unless it names a window or pane.
+    const t = args.value('t');
+    const paneLike = t !== undefined && /[:.%]/.test(t);
+    const found = findTarget(server.model, t, paneLike ? 'pane' : 'session', ctx.origin, { preferUnattached: !paneLike });
+    if (!found.ok) return { error: found.error };
+    const table = args.value('T');
+    if (table !== undefined) {
+      if (!server.keyTableExists(table)) return { error: `table ${table} doesn't exist` };
+      tc.keyTable = table;
+      return undefined;
+    }
+    let session: Session | undefined = found.state.session;
+    const sessions = server.model.sessionList();
+    if (args.has('n')) {
+      session = tc.session && neighbour(sessions, tc.session, 1);
+      if (!session) return { error: "can't find next session" };
+    } else if (args.has('p')) {
+      session = tc.session && neighbour(sessions, tc.session, -1);
+      if (!session) return { error: "can't find previous session" };
+    } else if (args.has('l')) {
+      session = tc.lastSession && server.model.sessions.has(tc.lastSession.id) ? tc.lastSession : undefined;
+      if (!session) return { error: "can't find last session" };
+    } else {
+      if (!ctx.client) return undefined;
+      const { window, pane } = found.state;
+      if (window && pane && pane !== window.active) server.selectPane(pane);
+      if (window && session.current !== window) server.selectWindow(session, window);
+    }
+    if (!tc.session) return { error: 'no current client' };
+    if (!args.has('E')) updateEnvironment(session.options.get('update-environment') as string[], tc.identify.env, session.environment);
+    server.attachClient(tc, session);
+    return undefined;
+  },
+});
 
 /** The client a command acts on: -c, else the client that issued it, else one attached to the current session. */
 export function targetClient(ctx: CommandContext, name: string | undefined): ClientApi | { error: string } {
@@ -23,55 +76,3 @@ export function targetClient(ctx: CommandContext, name: string | undefined): Cli
   attached.sort((a, b) => b.activity - a.activity);
   return attached[0] ?? { error: 'no current client' };
 }
-
-export const switchClient: CommandEntry = defineCommand({
-  name: 'switch-client',
-  alias: 'switchc',
-  flags: 'lc:EFnpt:rT:Z',
-  min: 0,
-  max: 0,
-  usage: '[-ElnprZ] [-c target-client] [-t target-session] [-T key-table]',
-  exec(ctx: CommandContext): CommandResult {
-    const { args } = ctx;
-    const tc = targetClient(ctx, args.value('c'));
-    if ('error' in tc) return tc;
-    const tflag = args.value('t');
-    const kind = tflag !== undefined && /[:.%]/.test(tflag) ? 'pane' : 'session';
-    const resolved = resolveTarget(ctx.server.model, tflag, kind, ctx.origin);
-    if (!resolved.ok) return { error: resolved.error };
-
-    const table = args.value('T');
-    if (table !== undefined) {
-      if (!ctx.server.keyTables.hasTable(table)) return { error: `table ${table} doesn't exist` };
-      tc.keyTable = table;
-      return undefined;
-    }
-
-    const sessions = ctx.server.model.sessionList();
-    const current = tc.session;
-    let target: Session | undefined;
-    if (args.has('n') || args.has('p')) {
-      if (!current) return { error: `can't find ${args.has('n') ? 'next' : 'previous'} session` };
-      const i = sessions.indexOf(current);
-      const step = args.has('n') ? 1 : -1;
-      target = sessions[(i + step + sessions.length) % sessions.length];
-      if (!target) return { error: `can't find ${args.has('n') ? 'next' : 'previous'} session` };
-    } else if (args.has('l')) {
-      const last = lastSessions.get(tc);
-      if (!last || !ctx.server.model.sessions.has(last.id)) return { error: "can't find last session" };
-      target = last;
-    } else {
-      if (!ctx.client) return undefined;
-      const t = resolved.target;
-      target = t.session;
-      if (kind === 'pane') {
-        if (t.pane !== t.window.active) ctx.server.selectPane(t.pane);
-        ctx.server.selectWindow(t.session, t.window);
-      }
-    }
-    if (current && current !== target) lastSessions.set(tc, current);
-    ctx.server.attachClient(tc, target);
-    tc.keyTable = target.options.getString('key-table') || 'root';
-    return undefined;
-  },
-});

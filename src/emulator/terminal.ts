@@ -38,10 +38,95 @@ export interface PaneTerminalOptions {
   historyLimit: number;
 }
 
+interface XtermBuffer {
+  x: number;
+  y: number;
+  ybase: number;
+  savedX: number;
+  savedY: number;
+  scrollTop: number;
+  scrollBottom: number;
+  tabs: Record<number, boolean>;
+}
+
 interface XtermCore {
-  coreService: { isCursorHidden: boolean; decPrivateModes: { sendFocus?: boolean } };
+  coreService: {
+    isCursorHidden: boolean;
+    decPrivateModes: { sendFocus?: boolean; origin?: boolean; wraparound?: boolean; applicationCursorKeys?: boolean; applicationKeypad?: boolean };
+    modes: { insertMode?: boolean };
+  };
   coreMouseService: { activeEncoding: string; activeProtocol: string };
   _writeBuffer?: { handleUserInput?: () => void };
+  _bufferService?: { buffers?: { normal: XtermBuffer; alt: XtermBuffer }; buffer?: XtermBuffer };
+}
+
+/** The cell internals capture-pane needs that xterm's public cell API does not show (underline style and colour). */
+interface XtermCellInternals {
+  extended?: { underlineStyle?: number; underlineColor?: number };
+}
+
+/**
+ * Colours in captured cells: 0 is the default colour; otherwise the top byte says how it was set
+ * (CAPTURE_16: SGR 30–37/90–97 with the index 0–15; CAPTURE_256: SGR 38;5 with the index;
+ * CAPTURE_RGB: SGR 38;2 with 0xRRGGBB), because tmux writes each back the way it came.
+ */
+export const CAPTURE_16 = 0x1000000;
+export const CAPTURE_256 = 0x2000000;
+export const CAPTURE_RGB = 0x3000000;
+const CAPTURE_MODE = 0x3000000;
+
+/** One cell as capture-pane sees it. */
+export interface CaptureCell {
+  /** The character and its combining marks; ' ' for a cell never written. */
+  chars: string;
+  /** 1, 2 for a wide character, 0 for the cell after a wide character. */
+  width: number;
+  fg: number;
+  bg: number;
+  /** Underline colour (SGR 58). */
+  us: number;
+  /** ATTR_* bits from cell.ts. */
+  attrs: number;
+  /** Underline style when underlined: 1 single, 2 double, 3 curly, 4 dotted, 5 dashed. */
+  underline: number;
+}
+
+/** One line of a captured grid: its used cells, and whether it wraps onto the next line. */
+export interface CaptureLine {
+  cells: CaptureCell[];
+  wrapped: boolean;
+}
+
+/** A screen as tmux's grid: `history` lines above `rows` visible ones, lines 0 … history+rows-1. */
+export interface CaptureGrid {
+  readonly history: number;
+  readonly rows: number;
+  line(y: number): CaptureLine;
+}
+
+/** What tmux shows about a pane's terminal as formats (cursor_flag, insert_flag, pane_tabs…). */
+export interface ScreenState {
+  cursorVisible: boolean;
+  insert: boolean;
+  keypadCursor: boolean;
+  keypad: boolean;
+  origin: boolean;
+  wrap: boolean;
+  mouseStandard: boolean;
+  mouseButton: boolean;
+  mouseAll: boolean;
+  mouseUtf8: boolean;
+  mouseSgr: boolean;
+  scrollTop: number;
+  scrollBottom: number;
+  /** The cursor saved when the alternate screen was entered, while it is shown. */
+  alternateSaved: { x: number; y: number } | undefined;
+  /** Tab stops, excluding column 0 (as tmux lists them). */
+  tabs: number[];
+  /** The path a program reported with OSC 7, or ''. */
+  path: string;
+  /** The character under the cursor. */
+  cursorCharacter: string;
 }
 
 // The colours we report to programs that ask (OSC 10/11/12): a light-on-dark terminal, as most are.
@@ -69,6 +154,44 @@ function hex4(v: number): string {
   return h + h;
 }
 
+type IBufferLineLike = NonNullable<ReturnType<Terminal['buffer']['normal']['getLine']>>;
+type IBufferCellLike = ReturnType<Terminal['buffer']['normal']['getNullCell']>;
+
+function captureColour(mode: number, value: number): number {
+  if (mode === CAPTURE_16) return CAPTURE_16 | (value & 0xff);
+  if (mode === CAPTURE_256) return CAPTURE_256 | (value & 0xff);
+  if (mode === CAPTURE_RGB) return CAPTURE_RGB | (value & 0xffffff);
+  return 0;
+}
+
+function captureCell(cell: IBufferCellLike): CaptureCell {
+  const width = cell.getWidth();
+  const chars = width === 0 ? '' : cell.getChars() || ' ';
+  if (cell.isAttributeDefault()) return { chars, width, fg: 0, bg: 0, us: 0, attrs: 0, underline: 0 };
+  const ext = (cell as unknown as XtermCellInternals).extended;
+  const underlined = cell.isUnderline() !== 0;
+  const rawUs = ext?.underlineColor ?? 0;
+  const us = underlined && rawUs !== 0x3ffffff ? captureColour(rawUs & CAPTURE_MODE, rawUs) : 0;
+  return {
+    chars,
+    width,
+    fg: captureColour(cell.getFgColorMode(), cell.getFgColor()),
+    bg: captureColour(cell.getBgColorMode(), cell.getBgColor()),
+    us,
+    attrs:
+      (cell.isBold() ? ATTR_BOLD : 0) |
+      (cell.isDim() ? ATTR_DIM : 0) |
+      (cell.isItalic() ? ATTR_ITALIC : 0) |
+      (underlined ? ATTR_UNDERLINE : 0) |
+      (cell.isBlink() ? ATTR_BLINK : 0) |
+      (cell.isInverse() ? ATTR_INVERSE : 0) |
+      (cell.isInvisible() ? ATTR_INVISIBLE : 0) |
+      (cell.isStrikethrough() ? ATTR_STRIKE : 0) |
+      (cell.isOverline() ? ATTR_OVERLINE : 0),
+    underline: underlined ? Math.max(1, ext?.underlineStyle ?? 1) : 0,
+  };
+}
+
 export class PaneTerminal {
   private readonly term: Terminal;
   private cursorStyle: CursorStyle = 0;
@@ -81,6 +204,8 @@ export class PaneTerminal {
   private drainListener: () => void = () => {};
   private readonly cell;
   title = '';
+  /** The last path a program reported (OSC 7). */
+  path = '';
 
   constructor(opts: PaneTerminalOptions) {
     this.term = new Terminal({
@@ -124,6 +249,10 @@ export class PaneTerminal {
         return true;
       });
     }
+    this.term.parser.registerOscHandler(7, (data) => {
+      this.path = data;
+      return true;
+    });
     this.term.parser.registerOscHandler(4, (data) => {
       const parts = data.split(';');
       let answered = false;
@@ -301,6 +430,91 @@ export class PaneTerminal {
     let bytes = 0;
     for (let y = 0; y < buffer.length; y++) bytes += Buffer.byteLength(buffer.getLine(y)?.translateToString(true) ?? '');
     return bytes;
+  }
+
+  /** Mode flags, scroll region, tab stops and the like, for formats. */
+  screenState(): ScreenState {
+    const core = this.core;
+    const modes = core.coreService.decPrivateModes;
+    const buffers = core._bufferService?.buffers;
+    const active = core._bufferService?.buffer;
+    const tracking = this.term.modes.mouseTrackingMode;
+    const encoding = core.coreMouseService.activeEncoding;
+    const cursor = this.cursor();
+    const line = this.term.buffer.active.getLine(this.term.buffer.active.baseY + cursor.y);
+    let cursorCharacter = ' ';
+    if (line) {
+      line.getCell(cursor.x, this.cell);
+      cursorCharacter = this.cell.getChars() || ' ';
+    }
+    const tabs = Object.keys(active?.tabs ?? {}).map(Number).filter((x) => x > 0 && x < this.term.cols && active?.tabs[x]).sort((a, b) => a - b);
+    return {
+      cursorVisible: !core.coreService.isCursorHidden,
+      insert: core.coreService.modes.insertMode === true,
+      keypadCursor: this.term.modes.applicationCursorKeysMode,
+      keypad: this.term.modes.applicationKeypadMode,
+      origin: modes.origin === true,
+      wrap: modes.wraparound !== false,
+      mouseStandard: tracking === 'vt200' || tracking === 'x10',
+      mouseButton: tracking === 'drag',
+      mouseAll: tracking === 'any',
+      mouseUtf8: encoding === 'UTF8',
+      mouseSgr: encoding === 'SGR' || encoding === 'SGR_PIXELS',
+      scrollTop: active?.scrollTop ?? 0,
+      scrollBottom: active?.scrollBottom ?? this.term.rows - 1,
+      alternateSaved: this.alternateScreen && buffers ? { x: buffers.normal.savedX, y: buffers.normal.savedY - buffers.normal.ybase } : undefined,
+      tabs,
+      path: this.path,
+      cursorCharacter,
+    };
+  }
+
+  /**
+   * The screen as tmux's grid for capture-pane: the history of the normal screen above what is
+   * shown now (the alternate screen has no history of its own, and tmux keeps the normal screen's
+   * history above it). With `saved`, the normal screen hidden behind the alternate one (no
+   * history), or undefined when the alternate screen is not shown.
+   */
+  captureGrid(saved = false): CaptureGrid | undefined {
+    const normal = this.term.buffer.normal;
+    const rows = this.term.rows;
+    if (saved && !this.alternateScreen) return undefined;
+    const history = saved ? 0 : normal.baseY;
+    const screen = saved ? normal : this.term.buffer.active;
+    const screenBase = saved || !this.alternateScreen ? normal.baseY : screen.baseY;
+    const cell = this.cell;
+    const lineAt = (y: number): IBufferLineLike | undefined => (y < history ? normal.getLine(y) : screen.getLine(screenBase + y - history));
+    return {
+      history,
+      rows,
+      line: (y: number): CaptureLine => {
+        const line = lineAt(y);
+        const next = y + 1 < history + rows ? lineAt(y + 1) : undefined;
+        const cells: CaptureCell[] = [];
+        if (!line) return { cells, wrapped: false };
+        // tmux captures only the cells a line has used: up to the last one a character was written
+        // to (erasing, even with a colour, does not count; tmux shows erased cells inside the used
+        // part as spaces, which tsmux cannot tell from unwritten ones at the end of a line).
+        let used = 0;
+        for (let x = line.length - 1; x >= 0; x--) {
+          line.getCell(x, cell);
+          if (cell.getChars() !== '' || cell.getWidth() === 0) {
+            used = x + 1;
+            break;
+          }
+        }
+        for (let x = 0; x < used; x++) {
+          line.getCell(x, cell);
+          cells.push(captureCell(cell));
+        }
+        return { cells, wrapped: next?.isWrapped === true };
+      },
+    };
+  }
+
+  /** Forget the history (clear-history). */
+  clearHistory(): void {
+    this.term.write('\x1b[3J');
   }
 
   /** The visible screen as text lines (for capture-pane and tests). */

@@ -54,6 +54,8 @@ export class Pane {
   deadTime: number | undefined;
   /** Pane options; replaced (values kept) when the pane moves to another window (join-pane, swap-pane…). */
   options: Options;
+  /** The command it was started with, as given (empty for the default shell): #{pane_start_command}. */
+  startArgv: string[] = [];
 
   // process, terminal, startCommand and startCwd change when the pane is respawned (respawn-window).
   constructor(
@@ -73,6 +75,17 @@ export class Pane {
 }
 
 let activeCounter = 0;
+
+let lastActivity = 0;
+/**
+ * A timestamp for session activity that never repeats: tmux compares activity times in
+ * microseconds to find the most recent session, so two sessions touched in the same millisecond
+ * must still be ordered.
+ */
+export function activityNow(): number {
+  lastActivity = Math.max(Date.now(), lastActivity + 0.001);
+  return lastActivity;
+}
 
 export class Window {
   /** The panes in tmux's order (w->panes): presets, layout strings and pane indices follow it. */
@@ -129,7 +142,9 @@ export class Session {
    */
   readonly alerts = new Map<Window, number>();
   readonly created = Date.now();
-  activity = Date.now();
+  activity = activityNow();
+  /** When a client last attached (ms since epoch), for #{session_last_attached}. */
+  lastAttached: number | undefined;
   /** Session environment (set-environment without -g), overrides the global environment. */
   readonly environment = new Map<string, string | null>();
   readonly options: Options;

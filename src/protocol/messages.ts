@@ -9,7 +9,7 @@
 // PROTOCOL_VERSION changes whenever a message changes shape. It is independent of the package
 // version: a client and server from different releases work together while it matches.
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Frames larger than this are refused (a client sending one is disconnected). */
 export const MAX_FRAME = 16 * 1024 * 1024;
@@ -20,11 +20,15 @@ const enum Type {
   Input = 3,
   Resize = 4,
   Detach = 5,
+  Stdin = 6,
+  StdinEnd = 7,
   Output = 20,
   Stdout = 21,
   Stderr = 22,
   Exit = 23,
   Attached = 24,
+  Write = 25,
+  ReadStdin = 26,
 }
 
 /** What a client says about itself before its first command. */
@@ -44,6 +48,8 @@ export interface Identify {
   /** Colours the client's terminal supports: 16, 256 or 16777216. */
   colours: number;
   utf8: boolean;
+  /** Control mode: 1 for -C, 2 for -CC (absent: a terminal client). */
+  control?: number;
 }
 
 export type ClientMessage =
@@ -51,12 +57,20 @@ export type ClientMessage =
   | { type: 'command'; argv: string[] }
   | { type: 'input'; data: Uint8Array }
   | { type: 'resize'; cols: number; rows: number }
-  | { type: 'detach' };
+  | { type: 'detach' }
+  /** Part of the client's stdin, sent after the server asked for it (read-stdin). */
+  | { type: 'stdin'; data: Uint8Array }
+  /** The client's stdin ended (or could not be read: `error`). */
+  | { type: 'stdin-end'; error?: string };
 
 export type ServerMessage =
   | { type: 'output'; data: Uint8Array }
   | { type: 'stdout'; text: string }
   | { type: 'stderr'; text: string }
+  /** Bytes for the client's stdout (1) or stderr (2), written unchanged (save-buffer -). */
+  | { type: 'write'; stream: 1 | 2; data: Uint8Array }
+  /** Send your stdin to its end (load-buffer -): the client answers with stdin messages and stdin-end. */
+  | { type: 'read-stdin' }
   /** The client is now attached: enter raw mode and the alternate screen. */
   | { type: 'attached'; session: string }
   /**
@@ -84,6 +98,8 @@ export function encodeClientMessage(msg: ClientMessage): Buffer {
     case 'input': return frame(Type.Input, msg.data);
     case 'resize': return json(Type.Resize, { cols: msg.cols, rows: msg.rows });
     case 'detach': return frame(Type.Detach, new Uint8Array(0));
+    case 'stdin': return frame(Type.Stdin, msg.data);
+    case 'stdin-end': return json(Type.StdinEnd, msg.error === undefined ? {} : { error: msg.error });
   }
 }
 
@@ -94,6 +110,13 @@ export function encodeServerMessage(msg: ServerMessage): Buffer {
     case 'stderr': return frame(Type.Stderr, Buffer.from(msg.text, 'utf8'));
     case 'attached': return json(Type.Attached, { session: msg.session });
     case 'exit': return json(Type.Exit, { code: msg.code, message: msg.message, hangup: msg.hangup || undefined });
+    case 'write': {
+      const payload = new Uint8Array(1 + msg.data.length);
+      payload[0] = msg.stream;
+      payload.set(msg.data, 1);
+      return frame(Type.Write, payload);
+    }
+    case 'read-stdin': return frame(Type.ReadStdin, new Uint8Array(0));
   }
 }
 
@@ -117,7 +140,8 @@ function isSize(v: unknown): v is number {
 
 function decodeIdentify(v: unknown): Identify | undefined {
   if (!isObject(v)) return undefined;
-  const { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env, colours, utf8 } = v;
+  const { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env, colours, utf8, control } = v;
+  if (control !== undefined && control !== 1 && control !== 2) return undefined;
   if (typeof protocol !== 'number' || typeof version !== 'string' || typeof pid !== 'number') return undefined;
   if (typeof cwd !== 'string' || typeof term !== 'string' || typeof ttyName !== 'string') return undefined;
   if (typeof isTTY !== 'boolean' || !isSize(cols) || !isSize(rows) || typeof colours !== 'number' || typeof utf8 !== 'boolean') return undefined;
@@ -127,7 +151,9 @@ function decodeIdentify(v: unknown): Identify | undefined {
     if (typeof val !== 'string') return undefined;
     cleanEnv[k] = val;
   }
-  return { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env: cleanEnv, colours, utf8 };
+  const identify: Identify = { protocol, version, pid, cwd, term, ttyName, isTTY, cols, rows, env: cleanEnv, colours, utf8 };
+  if (control !== undefined) identify.control = control;
+  return identify;
 }
 
 export function decodeClientMessage(type: number, payload: Uint8Array): Decoded<ClientMessage> {
@@ -150,6 +176,13 @@ export function decodeClientMessage(type: number, payload: Uint8Array): Decoded<
     }
     case Type.Detach:
       return { ok: true, msg: { type: 'detach' } };
+    case Type.Stdin:
+      return { ok: true, msg: { type: 'stdin', data: payload } };
+    case Type.StdinEnd: {
+      const v = parseJson(payload);
+      if (!isObject(v) || (v.error !== undefined && typeof v.error !== 'string')) return { ok: false, error: 'bad stdin-end message' };
+      return { ok: true, msg: v.error === undefined ? { type: 'stdin-end' } : { type: 'stdin-end', error: v.error } };
+    }
     default:
       return { ok: false, error: `unknown message type ${type}` };
   }
@@ -178,6 +211,13 @@ export function decodeServerMessage(type: number, payload: Uint8Array): Decoded<
       if (v.hangup) exit.hangup = true;
       return { ok: true, msg: exit };
     }
+    case Type.Write: {
+      const stream = payload[0];
+      if (payload.length < 1 || (stream !== 1 && stream !== 2)) return { ok: false, error: 'bad write message' };
+      return { ok: true, msg: { type: 'write', stream, data: payload.subarray(1) } };
+    }
+    case Type.ReadStdin:
+      return { ok: true, msg: { type: 'read-stdin' } };
     default:
       return { ok: false, error: `unknown message type ${type}` };
   }

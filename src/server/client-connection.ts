@@ -9,8 +9,9 @@ import type * as net from 'node:net';
 import type { ClientApi, ClientOverlay, MessageOptions, PromptOptions } from '../commands/command';
 import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
-import { encodeMouse, encodePaste } from '../input/encode';
-import type { Session } from '../model/model';
+import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
+import { keyFromName } from '../input/keys';
+import { activityNow, type Session } from '../model/model';
 import {
   PROTOCOL_VERSION, FrameReader, decodeClientMessage, encodeServerMessage,
   type ClientMessage, type Identify, type ServerMessage,
@@ -20,6 +21,7 @@ import { ScreenWriter } from '../render/writer';
 import { frameView, type Message } from './frame-view';
 import { dispatchKey } from './key-dispatch';
 import { showPrompt } from './status-prompt';
+import type { ControlMode } from './control';
 import { log } from './log';
 import type { Server } from './server';
 import { StatusLine, statusAtTop, statusLineCount } from './status-line';
@@ -44,6 +46,7 @@ export class ClientConnection implements ClientApi {
   activity = Date.now();
   /** 'root', or the table a prefix key (or switch-client -T) selected. */
   keyTable = 'root';
+  lastSession: Session | undefined;
   private readonly reader: FrameReader;
   private readonly decoder = new InputDecoder();
   private escapeTimer: NodeJS.Timeout | undefined;
@@ -64,6 +67,8 @@ export class ClientConnection implements ClientApi {
   readonly statusLine: StatusLine;
   /** The mouse mode we last asked the client's terminal for. */
   private outerMouse = '';
+  /** A read of the client's stdin in progress (load-buffer -). */
+  private stdin: { chunks: Buffer[]; resolve: (r: Uint8Array | { error: string }) => void } | undefined;
   /** A prompt, confirmation or display-panes shown over the session, taking keys first. */
   overlay: ClientOverlay | undefined;
 
@@ -96,6 +101,31 @@ export class ClientConnection implements ClientApi {
     return this.identify.ttyName || `client-${this.identify.pid}`;
   }
 
+  /** Control mode (-C), if this is a control client. */
+  control: ControlMode | undefined;
+
+  /** Whether this is a control client (-C). */
+  get isControl(): boolean {
+    return (this.identify.control ?? 0) > 0;
+  }
+
+  get closedOrExiting(): boolean {
+    return this.closed;
+  }
+
+  /** Bytes for the client's stdout (control mode's lines). */
+  writeOut(data: Uint8Array | string): void {
+    this.send({ type: 'write', stream: 1, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
+  }
+
+  /** refresh-client -C: a control client gives its size and from now on sizes windows. */
+  setControlSize(cols: number, rows: number): void {
+    this.cols = cols;
+    this.rows = rows;
+    if (this.control) this.control.sized = true;
+    if (this.session) this.server.sessionClientsChanged(this.session);
+  }
+
   get pid(): number {
     return this.identify.pid;
   }
@@ -111,6 +141,16 @@ export class ClientConnection implements ClientApi {
     }
   }
 
+  /** Ask the client for its whole stdin (tmux's file_read on "-"). */
+  readStdin(): Promise<Uint8Array | { error: string }> {
+    if (this.closed) return Promise.resolve({ error: 'client has gone' });
+    if (this.stdin) return Promise.resolve({ error: 'stdin is already being read' });
+    return new Promise((resolve) => {
+      this.stdin = { chunks: [], resolve };
+      this.send({ type: 'read-stdin' });
+    });
+  }
+
   hasPendingOutput(): boolean {
     return !this.socket.destroyed && this.socket.writableLength > 0;
   }
@@ -118,6 +158,11 @@ export class ClientConnection implements ClientApi {
   /** Tell the client to leave with `code` (and `message`, printed as [message] when attached), then close. */
   exit(code: number, message?: string, hangup = false): void {
     if (this.closed) return;
+    if (this.control) {
+      // A control client hears %exit instead of a message.
+      this.control.sayExit();
+      message = undefined;
+    }
     this.cancelTimers();
     this.send({ type: 'exit', code, message, hangup });
     this.closed = true;
@@ -136,6 +181,8 @@ export class ClientConnection implements ClientApi {
 
   private closedByPeer(): void {
     this.closed = true;
+    this.stdin?.resolve({ error: 'client has gone' });
+    this.stdin = undefined;
     this.cancelTimers();
     this.server.connectionClosed(this);
   }
@@ -198,6 +245,20 @@ export class ClientConnection implements ClientApi {
       case 'detach':
         this.server.detachClient(this);
         return;
+      case 'stdin':
+        if (this.control) this.control.input(msg.data);
+        else this.stdin?.chunks.push(Buffer.from(msg.data));
+        return;
+      case 'stdin-end': {
+        if (this.control) {
+          this.control.end();
+          return;
+        }
+        const reader = this.stdin;
+        this.stdin = undefined;
+        reader?.resolve(msg.error !== undefined ? { error: msg.error } : Buffer.concat(reader.chunks));
+        return;
+      }
     }
   }
 
@@ -205,6 +266,8 @@ export class ClientConnection implements ClientApi {
 
   /** The command that attached this client has finished: switch it to attached mode and draw. */
   startAttached(): void {
+    // A control client never draws: notifications tell it what changed.
+    if (this.control) return;
     if (!this.session || this.attachedShown) {
       this.scheduleRender();
       return;
@@ -219,7 +282,7 @@ export class ClientConnection implements ClientApi {
   private input(data: Uint8Array): void {
     this.activity = Date.now();
     this.inputSinceRender = true;
-    if (this.session) this.session.activity = this.activity;
+    if (this.session) this.session.activity = activityNow();
     clearTimeout(this.escapeTimer);
     for (const ev of this.decoder.feed(data)) this.event(ev);
     if (this.decoder.pending()) {
@@ -271,6 +334,12 @@ export class ClientConnection implements ClientApi {
         return;
       }
     }
+  }
+
+  redraw(statusOnly: boolean): void {
+    // The writer diffs against what it last sent; forgetting that redraws everything.
+    if (!statusOnly) this.writer?.invalidate();
+    this.scheduleRender();
   }
 
   setOverlay(overlay: ClientOverlay | undefined): void {

@@ -142,7 +142,7 @@ export class Config {
       log(`loading ${file}`);
       this.causes.push(...read.errors);
       try {
-        await runCommands(this.server, undefined, {}, read.commands, output, { groups: true, locate: true });
+        await runCommands(this.server, undefined, {}, read.commands, output, { locate: true });
       } catch (e) {
         log(`config ${file} failed: ${(e as Error).stack ?? e}`);
       }

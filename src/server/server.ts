@@ -10,8 +10,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
-  ClientApi, CommandList, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult, NewWindowOptions,
-  NewWindowResult, RespawnPaneOptions, ServerApi, SplitPaneOptions, SplitPaneResult,
+  ClientApi, CommandList, CommandResult, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult,
+  NewWindowOptions, NewWindowResult, NotifySubject, RespawnPaneOptions, ServerApi, SplitPaneOptions, SplitPaneResult,
 } from '../commands/command';
 import { MessageLog } from '../commands/show-messages';
 import { RenameEscapeFilter } from '../emulator/rename-escape';
@@ -21,9 +21,15 @@ import { statusLineCount } from './status-line';
 import { defaultWindowName, WindowNames } from './window-names';
 import { linkWindow, unlinkWindow } from './winlinks';
 import { WaitChannels } from '../commands/wait-for';
+import { HookStore } from '../options/hooks';
+import { Notifier } from './notify';
+import { PanePipes } from './pane-pipes';
+import { ControlMode } from './control';
+import { PasteBuffers } from '../model/paste-buffers';
+import { updateEnvironment } from '../model/environment';
 import { PaneTerminal } from '../emulator/terminal';
-import { Model, Pane, Session, Window, type PaneMode } from '../model/model';
-import type { Origin } from '../model/target';
+import { Model, Pane, Session, Window, activityNow, type PaneMode } from '../model/model';
+import { clientByName, type Origin } from '../model/target';
 import { spawnPaneProcess, waitForPaneProcesses } from '../pty/pane-process';
 import { ClientConnection } from './client-connection';
 import { runCommands } from './command-queue';
@@ -54,6 +60,10 @@ export class Server implements ServerApi {
   private configReady: Promise<void> = Promise.resolve();
   private readonly optionListeners: Array<(name: string) => void> = [];
   readonly channels = new WaitChannels();
+  readonly hooks = new HookStore();
+  readonly buffers = new PasteBuffers(() => this.model.serverOptions.getNumber('buffer-limit'));
+  private readonly pipes = new PanePipes();
+  private readonly notifier = new Notifier(this);
   private readonly connections = new Set<ClientConnection>();
   private listener: net.Server | undefined;
   private exiting = false;
@@ -65,6 +75,10 @@ export class Server implements ServerApi {
 
   constructor(readonly socketPath: string) {
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) this.model.environment.set(k, v);
+    // Control clients hear about every notification (control-notify.c).
+    this.notifier.onDeliver((name, subject) => {
+      for (const conn of this.connections) conn.control?.notification(name, subject);
+    });
   }
 
   // ---- socket -------------------------------------------------------------------------------
@@ -111,7 +125,10 @@ export class Server implements ServerApi {
     log(`client gone: ${conn.name}`);
     const session = conn.session;
     conn.session = undefined;
-    if (session) this.sessionClientsChanged(session);
+    if (session) {
+      this.notify('client-detached', { client: conn });
+      this.sessionClientsChanged(session);
+    }
     this.exitIfIdle();
   }
 
@@ -145,10 +162,20 @@ export class Server implements ServerApi {
   async commandFromClient(conn: ClientConnection, argv: string[]): Promise<void> {
     await this.configReady;
     const split = splitCommandLine(argv.length === 0 ? ['new-session'] : argv);
+    if (conn.isControl) {
+      // Control mode: the command's output in %begin/%end blocks; attached, the client stays and
+      // sends more commands, otherwise it leaves.
+      const control = new ControlMode(conn, this, () => this.originOf(conn), () => this.notifier.idle());
+      conn.control = control;
+      control.start(split);
+      return;
+    }
     const origin = this.originOf(conn);
     const code = await runCommands(this, conn, origin, split, {
       stdout: (line) => conn.send({ type: 'stdout', text: line + '\n' }),
       stderr: (line) => conn.send({ type: 'stderr', text: line + '\n' }),
+      write: (stream, data) => conn.send({ type: 'write', stream, data }),
+      readStdin: () => conn.readStdin(),
     });
     if (conn.session) {
       conn.startAttached();
@@ -204,15 +231,61 @@ export class Server implements ServerApi {
     for (const listener of this.optionListeners) listener(name);
   }
 
-  /** What "current" means for a client: its session, or the pane it runs in ($TSMUX_PANE). */
+  /**
+   * What "current" means for a client (model/target.ts): its session if attached; else the pane it
+   * runs in, found by its tty or its $TSMUX_PANE (when $TSMUX names this server).
+   */
   originOf(conn: ClientConnection): Origin {
-    if (conn.session) return { session: conn.session, pane: conn.session.current?.active };
-    const env = conn.identify.env;
-    if (env.TSMUX && env.TSMUX_PANE && env.TSMUX.split(',')[0] === this.socketPath) {
-      const pane = this.model.panes.get(Number(env.TSMUX_PANE.replace('%', '')));
-      if (pane) return { pane };
+    const base: Origin = {
+      clientSession: (name) => clientByName(this.attachedClients(), name)?.session,
+      attachedCount: (session) => this.attachedClients(session).length,
+    };
+    if (conn.session) return { ...base, session: conn.session, pane: conn.session.current?.active };
+    const tty = conn.identify.ttyName;
+    for (const pane of this.model.panes.values()) {
+      if (tty !== '' && pane.process.ttyName === tty && !pane.dead) return { ...base, pane };
     }
-    return {};
+    const env = conn.identify.env;
+    // $TSMUX_PANE alone is enough, as $TMUX_PANE is for tmux, unless $TSMUX names another server.
+    if (env.TSMUX_PANE && (!env.TSMUX || env.TSMUX.split(',')[0] === this.socketPath)) {
+      const pane = this.model.panes.get(Number(env.TSMUX_PANE.replace('%', '')));
+      if (pane) return { ...base, pane };
+    }
+    return base;
+  }
+
+  pipePane(pane: Pane, command: string | undefined, opts: { input: boolean; output: boolean }): CommandResult {
+    if (pane.dead) return { error: 'target pane has exited' };
+    if (command === undefined) {
+      this.pipes.close(pane);
+      return undefined;
+    }
+    const session = this.model.sessionsOf(pane.window)[0];
+    this.pipes.open(pane, command, { ...opts, cwd: usableDirectory(session?.cwd ?? '/') });
+    return undefined;
+  }
+
+  jobEnvironment(session: Session | undefined): Record<string, string> {
+    return paneEnvironment(this.model.environment, session?.environment ?? new Map(), {}, {
+      TERM: terminfoName(this.model.serverOptions.getString('default-terminal')),
+      TSMUX: `${this.socketPath},${this.pid},${session?.id ?? -1}`,
+    });
+  }
+
+  keyTableExists(name: string): boolean {
+    // KeyTables (key-bindings.ts, owned by the key bindings) may say; root and prefix always exist.
+    const tables = this.keyTables as unknown as { hasTable?(n: string): boolean; tables?: Map<string, unknown> };
+    if (name === 'root' || name === 'prefix') return true;
+    if (typeof tables.hasTable === 'function') return tables.hasTable(name);
+    return tables.tables?.has(name) ?? false;
+  }
+
+  isPanePiped(pane: Pane): boolean {
+    return this.pipes.has(pane);
+  }
+
+  notify(name: string, subject: NotifySubject): void {
+    this.notifier.notify(name, subject);
   }
 
   isPaneTty(ttyName: string): boolean {
@@ -229,9 +302,7 @@ export class Server implements ServerApi {
     }
     const cwd = usableDirectory(opts.cwd);
     const session = model.createSession(opts.name, cwd);
-    for (const name of session.options.get('update-environment') as string[]) {
-      if (name in opts.clientEnvironment) session.environment.set(name, opts.clientEnvironment[name]);
-    }
+    if (opts.clientEnvironment) updateEnvironment(session.options.get('update-environment') as string[], opts.clientEnvironment, session.environment);
     const created = this.createWindow(session, {
       name: opts.windowName, cwd, command: opts.command, environment: opts.environment, cols: opts.cols, rows: opts.rows,
     });
@@ -241,6 +312,7 @@ export class Server implements ServerApi {
     }
     log(`session created: ${session.name} ($${session.id})`);
     this.config.showCauses(session);
+    this.notify('session-created', { session });
     return { ok: true, session };
   }
 
@@ -272,7 +344,10 @@ export class Server implements ServerApi {
       window.automaticRename = false;
       window.options.set('automatic-rename', false);
     }
+    const before = session.current;
     if (!opts.detached || !session.current) session.selectWindow(window);
+    if (before && session.current !== before) this.notify('session-window-changed', { session });
+    this.notify('window-linked', { session, window });
     this.redrawSession(session);
     return { ok: true, window, pane };
   }
@@ -299,7 +374,10 @@ export class Server implements ServerApi {
       return { ok: false, error: `create pane failed: ${(e as Error).message}` };
     }
     model.addPane(pane, { target, before: opts.before, fullSize: opts.fullSize });
-    if (!opts.detached) window.selectPane(pane);
+    if (!opts.detached && window.active !== pane) {
+      window.selectPane(pane);
+      this.notify('window-pane-changed', { window });
+    }
     this.applyLayout(window);
     return { ok: true, pane };
   }
@@ -312,6 +390,7 @@ export class Server implements ServerApi {
     const program = this.spawnProgram(session, id, cols, rows, opts);
     const terminal = new PaneTerminal({ cols, rows, historyLimit: session.options.getNumber('history-limit') });
     const pane = new Pane(id, window, program.process, terminal, program.startCommand, opts.cwd);
+    pane.startArgv = opts.command?.filter((a, i) => i > 0 || a !== '') ?? [];
     this.paneCommands.set(pane, program.command);
     this.wireTerminal(pane);
     this.wireProcess(pane, program.process);
@@ -386,6 +465,10 @@ export class Server implements ServerApi {
       const { data, names } = renames.feed(raw);
       for (const name of names) this.renameFromPane(pane, name);
       terminal.write(data);
+      this.pipes.output(pane, data);
+      for (const conn of this.connections) {
+        if (conn.control && conn.session && conn.session.indexOf(pane.window) !== undefined) conn.control.output(pane, data);
+      }
       if (terminal.pendingBytes > PARSE_HIGH_WATER) child.pause();
       this.alerts.activity(pane.window);
       if (pane === pane.window.active) this.windowNames.changed(pane.window);
@@ -412,10 +495,12 @@ export class Server implements ServerApi {
     if (paneRemains(pane)) {
       // remain-on-exit: the pane stays, dead, with tmux's line saying so.
       showPaneDead(this, pane);
+      this.notify('pane-died', { pane });
       this.windowChanged(pane.window);
       for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
       return;
     }
+    this.notify('pane-exited', { pane });
     this.killPane(pane);
   }
 
@@ -443,6 +528,7 @@ export class Server implements ServerApi {
     pane.exitStatus = undefined;
     pane.deadTime = undefined;
     pane.startCommand = program.startCommand;
+    if (opts.command) pane.startArgv = opts.command.filter((a, i) => i > 0 || a !== '');
     pane.startCwd = cwd;
     this.paneCommands.set(pane, program.command);
     if (pane.mode) this.setPaneMode(pane, undefined);
@@ -501,6 +587,7 @@ export class Server implements ServerApi {
       pane.process.resize(cols, rows);
       pane.mode?.resize?.(cols, rows);
     }
+    this.notify('window-layout-changed', { window });
     this.windowChanged(window);
   }
 
@@ -519,6 +606,7 @@ export class Server implements ServerApi {
   }
 
   private disposePane(pane: Pane): void {
+    this.pipes.close(pane);
     pane.mode?.exit?.();
     pane.mode = undefined;
     pane.terminal.dispose();
@@ -535,7 +623,12 @@ export class Server implements ServerApi {
       this.disposePane(pane);
     }
     const sessions = this.model.sessionsOf(window);
+    for (const session of sessions) this.notify('window-unlinked', { session, window });
+    const current = new Map(sessions.map((s) => [s, s.current]));
     const emptied = this.model.removeWindow(window);
+    for (const session of sessions) {
+      if (!emptied.includes(session) && session.current !== current.get(session)) this.notify('session-window-changed', { session });
+    }
     for (const session of emptied) this.destroySession(session);
     for (const session of sessions) if (this.model.sessions.has(session.id)) this.sessionWindowsChanged(session);
   }
@@ -585,16 +678,20 @@ export class Server implements ServerApi {
   }
 
   selectWindow(session: Session, window: Window): void {
+    // tmux does not count selecting a window as session activity (it decides the "current" session).
+    const changed = session.current !== window;
     session.selectWindow(window);
-    session.activity = Date.now();
     this.alerts.viewed(window);
+    if (changed) this.notify('session-window-changed', { session });
     this.resizeWindows(session);
     this.redrawSession(session);
   }
 
   selectPane(pane: Pane): void {
+    const changed = pane.window.active !== pane;
     pane.window.selectPane(pane);
     this.windowNames.changed(pane.window);
+    if (changed) this.notify('window-pane-changed', { window: pane.window });
     this.windowChanged(pane.window);
     for (const session of this.model.sessionsOf(pane.window)) this.redrawSession(session);
   }
@@ -603,6 +700,7 @@ export class Server implements ServerApi {
   destroySession(session: Session): void {
     if (!this.model.sessions.has(session.id)) return;
     log(`session destroyed: ${session.name}`);
+    this.notify('session-closed', { session });
     this.model.removeSession(session);
     for (const conn of this.attachedClients(session)) {
       conn.session = undefined;
@@ -623,6 +721,7 @@ export class Server implements ServerApi {
         this.model.removePane(pane);
         this.disposePane(pane);
       }
+      this.notify('window-unlinked', { session, window });
       this.model.removeWindow(window);
     }
     this.destroySession(session);
@@ -679,10 +778,15 @@ export class Server implements ServerApi {
     const conn = client as ClientConnection;
     const previous = conn.session;
     conn.session = session;
-    session.activity = Date.now();
+    session.activity = activityNow();
+    session.lastAttached = Date.now();
+    if (previous && previous !== session) conn.lastSession = previous;
+    conn.keyTable = 'root';
     this.alerts.attached(session);
     if (previous && previous !== session) this.sessionClientsChanged(previous);
     this.sessionClientsChanged(session);
+    this.notify('client-session-changed', { client: conn });
+    if (!previous) this.notify('client-attached', { client: conn });
     log(`client ${conn.name} attached to ${session.name}`);
   }
 
@@ -692,6 +796,7 @@ export class Server implements ServerApi {
     if (!session) return;
     conn.session = undefined;
     conn.exit(0, `detached${hangup ? ' and SIGHUP' : ''} (from session ${session.name})`, hangup);
+    this.notify('client-detached', { client: conn, session });
     this.sessionClientsChanged(session);
   }
 
@@ -704,14 +809,19 @@ export class Server implements ServerApi {
   /** The client that decides a session's window size: the most recently active attached one. */
   private latestClient(session: Session): ClientConnection | undefined {
     let latest: ClientConnection | undefined;
-    for (const c of this.attachedClients(session)) if (!latest || c.activity >= latest.activity) latest = c;
+    for (const c of this.attachedClients(session)) {
+      // A control client counts only once it has given a size (refresh-client -C).
+      if (c.control && !c.control.sized) continue;
+      if (!latest || c.activity >= latest.activity) latest = c;
+    }
     return latest;
   }
 
   resizeWindows(session: Session): void {
     const client = this.latestClient(session);
     if (!client) return;
-    const status = statusLineCount(session);
+    // A control client has no status line (tmux's status_line_size).
+    const status = client.control ? 0 : statusLineCount(session);
     const cols = Math.max(1, client.cols);
     const rows = Math.max(1, client.rows - Math.min(status, client.rows - 1));
     for (const { window } of session.windowList()) this.resizeWindow(window, cols, rows);
@@ -721,7 +831,7 @@ export class Server implements ServerApi {
   private windowSizeFor(session: Session): { cols: number; rows: number } {
     const client = this.latestClient(session);
     if (client) {
-      const status = statusLineCount(session);
+      const status = client.control ? 0 : statusLineCount(session);
       return { cols: Math.max(1, client.cols), rows: Math.max(1, client.rows - Math.min(status, client.rows - 1)) };
     }
     if (session.current) return { cols: session.current.cols, rows: session.current.rows };
@@ -733,6 +843,7 @@ export class Server implements ServerApi {
     if (window.cols === cols && window.rows === rows) return;
     window.cols = cols;
     window.rows = rows;
+    this.notify('window-resized', { window });
     if (window.layout) layoutResize(window.layout, cols, rows);
     this.applyLayout(window);
   }
@@ -745,6 +856,7 @@ export class Server implements ServerApi {
     pane.mode = mode;
     previous?.exit?.();
     this.windowNames.changed(pane.window);
+    this.notify('pane-mode-changed', { pane });
     this.paneModeChanged(pane);
   }
 

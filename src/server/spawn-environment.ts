@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isHidden } from '../model/environment';
 
 /**
  * Merge environments in order; a null value in a later layer removes the variable (set-environment
@@ -17,7 +18,8 @@ export function paneEnvironment(
   const env: Record<string, string> = {};
   for (const layer of [global, session]) {
     for (const [k, v] of layer) {
-      if (v === null) delete env[k];
+      // Hidden variables (set-environment -h) are never given to processes.
+      if (v === null || isHidden(layer, k)) delete env[k];
       else env[k] = v;
     }
   }

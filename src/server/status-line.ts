@@ -165,7 +165,7 @@ export class StatusLine {
     if (!this.dirty && size === this.drawnSize) return this.drawn;
     this.dirty = false;
     this.drawnSize = size;
-    const ctx = formatContextFor(this.server, { client: this.client, session }, undefined, {
+    const ctx = formatContextFor(this.server, { client: this.client, session }, undefined, undefined, {
       shell: (command) => this.jobs.get(command),
     });
     const { lines, base } = drawStatusLines(session, ctx, cols, count);

@@ -198,7 +198,7 @@ test('remain-on-exit keeps a dead pane with "Pane is dead"; respawn-pane starts 
     r = await t.run(['respawn-pane', '-t', '%1', 'echo born-again; exec sleep 60']);
     assert.equal(r.code, 0, r.stderr);
     await s.waitFor((x) => x.line(0).slice(41).startsWith('born-again') && !x.text().includes('Pane is dead'), 5000, 'respawned');
-    assert.equal(await display(t, '#{pane_dead} #{pane_id} #{pane_start_command}', '%1'), '0 %1 echo born-again; exec sleep 60');
+    assert.equal(await display(t, '#{pane_dead} #{pane_id} #{pane_start_command}', '%1'), '0 %1 "echo born-again; exec sleep 60"');
     r = await t.run(['respawn-pane', '-t', '%1']);
     assert.deepEqual([r.code, r.stderr], [1, 'respawn pane failed: pane p:0.1 still active\n']);
     // -k kills what runs and starts the same command again.

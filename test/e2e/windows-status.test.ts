@@ -212,12 +212,13 @@ test('respawn-window restarts the first pane in the whole window, keeping its id
     const before = (await t.run(['list-panes', '-F', '#{pane_id}'])).stdout.split('\n')[0];
     await ok(t, ['respawn-window', '-k', 'exec sleep 100']);
     r = await t.run(['list-panes', '-F', '#{pane_id} #{pane_width}x#{pane_height} #{pane_start_command}']);
-    assert.equal(r.stdout, `${before} 80x24 exec sleep 100\n`);
+    // tmux quotes a start command with spaces in #{pane_start_command}.
+    assert.equal(r.stdout, `${before} 80x24 "exec sleep 100"\n`);
     // Without a command it runs the same one again.
     const pid = (await t.run(['display', '-p', '#{pane_pid}'])).stdout;
     await ok(t, ['respawn-window', '-k']);
     r = await t.run(['display', '-p', '#{pane_start_command}|#{pane_pid}']);
-    assert.equal(r.stdout.split('|')[0], 'exec sleep 100');
+    assert.equal(r.stdout.split('|')[0], '"exec sleep 100"');
     assert.notEqual(r.stdout.split('|')[1], pid);
   } finally {
     await t.cleanup();

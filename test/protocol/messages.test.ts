@@ -19,6 +19,10 @@ const clientMessages: ClientMessage[] = [
   { type: 'input', data: new Uint8Array([0, 1, 2, 0x1b, 0xff, 0xfe]) },
   { type: 'resize', cols: 132, rows: 43 },
   { type: 'detach' },
+  { type: 'stdin', data: new Uint8Array([0, 0x0a, 0xff]) },
+  { type: 'stdin-end' },
+  { type: 'stdin-end', error: 'EIO' },
+  { type: 'identify', identify: { ...(identify as { identify: object }).identify, control: 2 } as never },
 ];
 
 const serverMessages: ServerMessage[] = [
@@ -29,6 +33,9 @@ const serverMessages: ServerMessage[] = [
   { type: 'exit', code: 0, message: 'detached (from session main)' },
   { type: 'exit', code: 1 },
   { type: 'exit', code: 0, message: 'detached and SIGHUP (from session x)', hangup: true },
+  { type: 'write', stream: 1, data: new Uint8Array([0, 1, 0xff, 0x0a]) },
+  { type: 'write', stream: 2, data: new Uint8Array([]) },
+  { type: 'read-stdin' },
 ];
 
 function readAll(bytes: Buffer, chunk: number): Array<[number, Uint8Array]> {
