@@ -14,6 +14,17 @@ const PROMPT = /^\$ ?$/m;
 const ROWS = 24;
 const STATUS = ROWS - 1;
 
+/**
+ * A private tsmux with no $EDITOR/$VISUAL: like tmux, tsmux switches the prompt to vi keys when
+ * the editor is vi (npm sets EDITOR=vi for `npm test`), and these tests type emacs keys.
+ */
+function newTsmux(): TestTsmux {
+  const t = new TestTsmux();
+  delete t.env.EDITOR;
+  delete t.env.VISUAL;
+  return t;
+}
+
 function writeConfig(t: TestTsmux, name: string, lines: string[]): string {
   const file = path.join(t.home, name);
   fs.writeFileSync(file, lines.join('\n') + '\n');
@@ -41,7 +52,7 @@ async function waitForValue(read: () => Promise<string>, expected: string, what:
 }
 
 test('a key rebound in ~/.tsmux.conf does what the config file says', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     writeConfig(t, '.tsmux.conf', [
       '# my tmux habits',
@@ -66,7 +77,7 @@ test('a key rebound in ~/.tsmux.conf does what the config file says', async () =
 });
 
 test('set -g prefix C-a in the config file: C-a d detaches, C-a C-a sends C-a', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const conf = writeConfig(t, 'prefix.conf', ['set -g prefix C-a', 'unbind C-b', 'bind C-a send-prefix']);
     const s = await attach(t, ['-f', conf, 'new-session', '-s', 'pfx']);
@@ -88,7 +99,7 @@ test('set -g prefix C-a in the config file: C-a d detaches, C-a C-a sends C-a', 
 });
 
 test('prefix2 is a second prefix and set-option takes effect at once', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'p2']);
     assert.equal((await t.run(['set-option', '-g', 'prefix2', 'C-x'])).code, 0);
@@ -105,7 +116,7 @@ test('prefix2 is a second prefix and set-option takes effect at once', async () 
 });
 
 test('a config file with errors reports file:line: message in view mode and the rest applies', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const conf = writeConfig(t, 'broken.conf', [
       'set -g status-left "OK "',
@@ -133,7 +144,7 @@ test('a config file with errors reports file:line: message in view mode and the 
 });
 
 test('C-b : edits a command line (emacs keys, Tab, history) and runs it', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'cmd']);
     s.write('\x02:');
@@ -190,7 +201,7 @@ test('C-b : edits a command line (emacs keys, Tab, history) and runs it', async 
 });
 
 test('default prompts: C-b , starts from the window name, C-b \' asks for an index, C-b / describes a key', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'prompts']);
     // -I'#W': the prompt starts with the current name, which C-u clears.
@@ -215,7 +226,7 @@ test('default prompts: C-b , starts from the window name, C-b \' asks for an ind
 });
 
 test('C-b x asks "kill-pane 0? (y/n)": n keeps the pane, y kills it', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'confirm']);
     s.write('\x02x');
@@ -237,7 +248,7 @@ test('C-b x asks "kill-pane 0? (y/n)": n keeps the pane, y kills it', async () =
 });
 
 test('C-b ? lists the keys in view mode; q leaves it', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const s = await attach(t, ['-f', '/dev/null', 'new-session', '-s', 'help']);
     s.write('\x02?');
@@ -255,7 +266,7 @@ test('C-b ? lists the keys in view mode; q leaves it', async () => {
 });
 
 test('repeatable keys repeat without the prefix; user key tables via switch-client -T', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     const conf = writeConfig(t, 'tables.conf', [
       'bind -T mytable w new-window -n via-table',
@@ -278,7 +289,7 @@ test('repeatable keys repeat without the prefix; user key tables via switch-clie
 });
 
 test('source-file runs a file, reports errors with file:line and sets the exit status', async () => {
-  const t = new TestTsmux();
+  const t = newTsmux();
   try {
     await t.run(['-f', '/dev/null', 'new-session', '-d', '-s', 'src']);
     const good = writeConfig(t, 'good.conf', ['set -g @one 1', 'set -g @two 2']);

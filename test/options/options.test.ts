@@ -182,3 +182,19 @@ describe('as format variables', () => {
     assert.equal(session.formatValue('nosuch'), undefined);
   });
 });
+
+describe('start-up defaults from the environment', () => {
+  it('take default-shell from $SHELL and vi keys from a vi $EDITOR, as tmux does', async () => {
+    const { applyEnvironmentDefaults } = await import('../../src/server/config');
+    const { Model } = await import('../../src/model/model');
+    const model = new Model();
+    applyEnvironmentDefaults(model, { SHELL: '/bin/sh', EDITOR: '/usr/bin/vim' });
+    assert.equal(model.sessionOptions.getString('default-shell'), '/bin/sh');
+    assert.equal(model.serverOptions.getString('editor'), '/usr/bin/vim');
+    assert.equal(model.sessionOptions.getString('status-keys'), 'vi');
+    assert.equal(model.windowOptions.getString('mode-keys'), 'vi');
+    const emacs = new Model();
+    applyEnvironmentDefaults(emacs, { VISUAL: 'emacs', EDITOR: 'vi' });
+    assert.equal(emacs.sessionOptions.getString('status-keys'), 'emacs');
+  });
+});
