@@ -56,7 +56,7 @@ interface XtermCore {
     modes: { insertMode?: boolean };
   };
   coreMouseService: { activeEncoding: string; activeProtocol: string };
-  _writeBuffer?: { handleUserInput?: () => void };
+  _writeBuffer?: { handleUserInput?: () => void; writeSync?: (data: string | Uint8Array) => void };
   _bufferService?: { buffers?: { normal: XtermBuffer; alt: XtermBuffer }; buffer?: XtermBuffer };
 }
 
@@ -129,6 +129,9 @@ export interface ScreenState {
   cursorCharacter: string;
 }
 
+/** Bytes of output parsed per turn of the event loop (about a millisecond of parsing). */
+const PARSE_SLICE = 16 * 1024;
+
 // The colours we report to programs that ask (OSC 10/11/12): a light-on-dark terminal, as most are.
 const QUERY_FOREGROUND = 'rgb:e5e5/e5e5/e5e5';
 const QUERY_BACKGROUND = 'rgb:0000/0000/0000';
@@ -197,6 +200,11 @@ export class PaneTerminal {
   private cursorStyle: CursorStyle = 0;
   private extendedKeys = false;
   private pending = 0;
+  /** Output waiting to be parsed, fed to xterm a slice at a time (see pump()). */
+  private readonly queue: Array<{ data: Uint8Array | string; parsed?: () => void }> = [];
+  private pumpScheduled = false;
+  private userTyped = false;
+  private disposed = false;
   private replyListener: (data: string) => void = () => {};
   private changeListener: () => void = () => {};
   private titleListener: (title: string) => void = () => {};
@@ -307,18 +315,65 @@ export class PaneTerminal {
    * xterm's next timer tick (~1 ms), the same mechanism xterm.js uses for keystrokes in a browser.
    */
   noteUserInput(): void {
-    this.core._writeBuffer?.handleUserInput?.();
+    this.userTyped = true;
   }
 
-  /** Feed program output; `parsed` is called once it has been applied to the screen. */
+  /**
+   * Feed program output; `parsed` is called once it has been applied to the screen.
+   *
+   * Output is parsed in slices of at most PARSE_SLICE bytes, one slice per turn of the event loop
+   * (setImmediate), through xterm's synchronous write path. xterm's own write() parses on timers in
+   * 12 ms time slices, so a pane flooding output held up every other pane's keystroke echo by
+   * several such slices; with small slices the server reads sockets and other panes' output between
+   * them, and nothing waits on a timer. Right after the user typed into this pane, the next output
+   * (the echo) is parsed at once.
+   */
   write(data: Uint8Array | string, parsed?: () => void): void {
-    const n = data.length;
-    this.pending += n;
-    this.term.write(data, () => {
-      this.pending -= n;
-      this.drainListener();
-      parsed?.();
+    this.pending += data.length;
+    this.queue.push({ data, parsed });
+    if (this.userTyped && this.queue.length === 1) {
+      this.userTyped = false;
+      this.pump();
+      return;
+    }
+    this.schedulePump();
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled || this.disposed) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
     });
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    const writeSync = this.core._writeBuffer?.writeSync?.bind(this.core._writeBuffer);
+    let budget = PARSE_SLICE;
+    const done: Array<() => void> = [];
+    while (this.queue.length > 0 && budget > 0) {
+      const item = this.queue[0];
+      let piece = item.data;
+      if (piece.length > budget) {
+        // A slice may end inside a UTF-8 sequence or an escape sequence: xterm's parser keeps its
+        // state across writes.
+        piece = typeof item.data === 'string' ? item.data.slice(0, budget) : item.data.subarray(0, budget);
+        item.data = typeof item.data === 'string' ? item.data.slice(budget) : item.data.subarray(budget);
+      } else {
+        this.queue.shift();
+        if (item.parsed) done.push(item.parsed);
+      }
+      if (writeSync) writeSync(piece);
+      else this.term.write(piece);
+      budget -= Math.max(1, piece.length);
+      this.pending -= piece.length;
+    }
+    this.changeListener();
+    this.drainListener();
+    for (const callback of done) callback();
+    if (this.queue.length > 0) this.schedulePump();
   }
 
   resize(cols: number, rows: number): void {
@@ -528,6 +583,8 @@ export class PaneTerminal {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.queue.length = 0;
     this.term.dispose();
   }
 }
