@@ -241,11 +241,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const socketPath = resolved.path;
-  let socket: net.Socket;
+  await runCommand(socketPath, flags, 0);
+}
+
+/** Connect to the server, starting one if the command needs it (exits with tmux's message if not). */
+async function connectToServer(socketPath: string, flags: GlobalFlags): Promise<net.Socket> {
   const first = await connect(socketPath);
-  if (first instanceof net.Socket) {
-    socket = first;
-  } else if (needsServerStart(flags.argv)) {
+  if (first instanceof net.Socket) return first;
+  if (needsServerStart(flags.argv)) {
     if (first.code === 'ECONNREFUSED') {
       // A stale socket from a server that died: the new server replaces it.
       try {
@@ -259,13 +262,22 @@ async function main(): Promise<void> {
       writeFd(2, `${started}\n`);
       process.exit(1);
     }
-    socket = started;
-  } else {
-    // tmux's wording: a socket nobody listens on means no server; anything else is reported as is.
-    if (first.code === 'ECONNREFUSED') writeFd(2, `no server running on ${socketPath}\n`);
-    else writeFd(2, `error connecting to ${socketPath} (${strerror(first)})\n`);
-    process.exit(1);
+    return started;
   }
+  // tmux's wording: a socket nobody listens on means no server; anything else is reported as is.
+  if (first.code === 'ECONNREFUSED') writeFd(2, `no server running on ${socketPath}\n`);
+  else writeFd(2, `error connecting to ${socketPath} (${strerror(first)})\n`);
+  process.exit(1);
+}
+
+/** How often a command that starts a server retries when it reached a server on its way out. */
+const SHUTDOWN_RETRIES = 60;
+
+async function runCommand(socketPath: string, flags: GlobalFlags, attempt: number): Promise<void> {
+  const socket = await connectToServer(socketPath, flags);
+  // Whether the server said anything at all: a server that is shutting down closes new connections
+  // unread (kill-server followed at once by new-session), which a server-starting command retries.
+  let heard = false;
 
   const id = identify(flags);
   socket.write(encodeClientMessage({ type: 'identify', identify: id }));
@@ -273,13 +285,16 @@ async function main(): Promise<void> {
   if (flags.control > 0) {
     // Control mode: our stdin is a stream of command lines; -CC wraps the output in a DCS, as
     // iTerm2 expects.
-    if (flags.control === 2) process.stdout.write('\x1bP1000p');
-    sendStdin(socket);
+    if (flags.control === 2 && attempt === 0) process.stdout.write('\x1bP1000p');
   }
 
   let attached: ((msg: ServerMessage) => void) | undefined;
   let exitCode: number | undefined;
   const reader = new FrameReader((type, payload) => {
+    // A control client's commands go to the server once it has answered (a dying server reads
+    // nothing, and the command is then sent again to the next one).
+    if (!heard && flags.control > 0) sendStdin(socket);
+    heard = true;
     const decoded = decodeServerMessage(type, payload);
     if (!decoded.ok) return;
     const msg = decoded.msg;
@@ -320,6 +335,10 @@ async function main(): Promise<void> {
   socket.on('error', () => undefined);
   socket.on('close', () => {
     if (attached) return;
+    if (!heard && exitCode === undefined && needsServerStart(flags.argv) && attempt < SHUTDOWN_RETRIES) {
+      setTimeout(() => void runCommand(socketPath, flags, attempt + 1), 50);
+      return;
+    }
     // Stop reading stdin (control mode, load-buffer -) so the process can end.
     process.stdin.destroy();
     if (exitCode === undefined) {
