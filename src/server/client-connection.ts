@@ -9,8 +9,8 @@ import type * as net from 'node:net';
 import type { ClientApi, ClientOverlay, MessageOptions, PromptOptions } from '../commands/command';
 import type { Grid } from '../emulator/cell';
 import { InputDecoder, type InputEvent } from '../input/decode';
-import { encodeKey, encodeMouse, encodePaste } from '../input/encode';
-import { keyFromName } from '../input/keys';
+import { encodeMouse, encodePaste } from '../input/encode';
+import { layoutPaneRect } from '../model/layout';
 import { activityNow, type Session } from '../model/model';
 import {
   PROTOCOL_VERSION, FrameReader, decodeClientMessage, encodeServerMessage,
@@ -357,12 +357,16 @@ export class ClientConnection implements ClientApi {
     showPrompt(this.server, this, options);
   }
 
+  /** Where the active pane is on this client's terminal (its layout cell, below a top status line). */
   private paneRect(): { x: number; y: number; width: number; height: number } | undefined {
     const session = this.session;
     const window = session?.current;
-    if (!session || !window) return undefined;
+    const pane = window?.active;
+    if (!session || !window || !pane || !window.layout) return undefined;
     const top = statusAtTop(session) ? Math.min(statusLineCount(session), Math.max(0, this.rows - 1)) : 0;
-    return { x: 0, y: top, width: window.cols, height: window.rows };
+    const zoomed = window.layout.zoomed === pane.id;
+    const rect = zoomed ? { x: 0, y: 0, sx: window.layout.root.sx, sy: window.layout.root.sy } : layoutPaneRect(window.layout, pane.id);
+    return { x: rect.x, y: top + rect.y, width: rect.sx, height: rect.sy };
   }
 
   /**

@@ -7,7 +7,6 @@
 
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   ClientApi, CommandList, CommandResult, LinkWindowOptions, LinkWindowResult, NewSessionOptions, NewSessionResult,
@@ -885,10 +884,6 @@ export class Server implements ServerApi {
     for (const conn of this.connections) {
       if (conn.session?.current === window) conn.scheduleRender(paneOutput);
     }
-  }
-
-  hostName(): string {
-    return os.hostname();
   }
 }
 

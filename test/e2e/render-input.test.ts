@@ -115,3 +115,22 @@ test('mouse events reach a pane that asked for them, in its encoding', async () 
     await t.cleanup();
   }
 });
+
+test('a mouse event reaches the active pane of a split at that pane\'s own coordinates', async () => {
+  const t = new TestTsmux();
+  try {
+    const s = t.start(['new-session', '-s', 'mouse-split'], { cols: 81, rows: 12 });
+    await s.waitFor(PROMPT);
+    // Split left/right: the right pane (columns 41–80) is active.
+    s.write('\x02%');
+    await s.waitFor((x) => x.line(2)[40] === '│', 5000, 'split border');
+    s.write("printf '\\033[?1000h\\033[?1006h'; stty raw -echo; head -c 9 | od -An -c | tr -s ' '; stty sane\r");
+    await s.waitFor((x) => x.output.includes('\x1b[?1006h'), 5000, 'client terminal asked for SGR mouse');
+    await sleep(200);
+    // Column 46, row 3 of the terminal (1-based) is column 5, row 3 of the right pane.
+    s.write('\x1b[<0;46;3M');
+    await s.waitFor(/033 \[ < 0 ; 5 ; 3 M/, 10000, 'mouse report in pane coordinates');
+  } finally {
+    await t.cleanup();
+  }
+});
