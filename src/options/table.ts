@@ -12,6 +12,8 @@
 // OPTIONS_TABLE_IS_STYLE); 'command' is the type of hooks (arrays of command lists). `array: true`
 // options are sparse arrays (`name[3]`); a plain `set` splits its value at `separator`.
 
+import { HOOK_TABLE } from './hooks';
+
 export type OptionScope = 'server' | 'session' | 'window';
 export type OptionType = 'string' | 'number' | 'flag' | 'choice' | 'key' | 'colour' | 'style' | 'command';
 
@@ -35,6 +37,7 @@ export interface OptionEntry {
   /** An fnmatch pattern the value must match ("value is invalid: …"). */
   readonly pattern?: string;
 }
+
 
 const INT_MAX = 2147483647;
 const SHRT_MAX = 32767;
@@ -65,30 +68,6 @@ const STATUS_FORMAT_0 =
   '#[nolist align=right range=right #{E:status-right-style}]#[push-default]' +
   '#{T;=/#{status-right-length}:status-right}#[pop-default]#[norange default]';
 const STATUS_FORMAT_1 = '#[align=centre]#{P:#{?pane_active,#[reverse],}#{pane_index}[#{pane_width}x#{pane_height}]#[default] }';
-
-/** Hook names and where they live (session hooks, window hooks, window-or-pane hooks). */
-const SESSION_HOOKS = [
-  'after-bind-key', 'after-capture-pane', 'after-copy-mode', 'after-display-message', 'after-display-panes',
-  'after-kill-pane', 'after-list-buffers', 'after-list-clients', 'after-list-keys', 'after-list-panes',
-  'after-list-sessions', 'after-list-windows', 'after-load-buffer', 'after-lock-server', 'after-new-session',
-  'after-new-window', 'after-paste-buffer', 'after-pipe-pane', 'after-queue', 'after-refresh-client',
-  'after-rename-session', 'after-rename-window', 'after-resize-pane', 'after-resize-window', 'after-save-buffer',
-  'after-select-layout', 'after-select-pane', 'after-select-window', 'after-send-keys', 'after-set-buffer',
-  'after-set-environment', 'after-set-hook', 'after-set-option', 'after-show-environment', 'after-show-messages',
-  'after-show-options', 'after-split-window', 'after-unbind-key', 'alert-activity', 'alert-bell', 'alert-silence',
-  'client-active', 'client-attached', 'client-detached', 'client-focus-in', 'client-focus-out', 'client-resized',
-  'client-session-changed',
-];
-const PANE_HOOKS = [
-  'pane-died', 'pane-exited', 'pane-focus-in', 'pane-focus-out', 'pane-mode-changed', 'pane-set-clipboard',
-  'pane-title-changed',
-];
-const LATE_HOOKS: ReadonlyArray<[string, 'session' | 'window']> = [
-  ['session-closed', 'session'], ['session-created', 'session'], ['session-renamed', 'session'],
-  ['session-window-changed', 'session'], ['window-layout-changed', 'window'], ['window-linked', 'session'],
-  ['window-pane-changed', 'window'], ['window-renamed', 'window'], ['window-resized', 'window'],
-  ['window-unlinked', 'session'],
-];
 
 function hook(name: string, scope: OptionScope, pane = false): OptionEntry {
   return { name, scope, type: 'command', default: [], array: true, separator: '', hook: true, ...(pane ? { pane } : {}) };
@@ -267,9 +246,9 @@ export const OPTION_TABLE: readonly OptionEntry[] = Object.freeze([
   { name: 'xterm-keys', scope: 'window', type: 'flag', default: true },
 
   // ---- hooks ----
-  ...SESSION_HOOKS.map((name) => hook(name, 'session')),
-  ...PANE_HOOKS.map((name) => hook(name, 'window', true)),
-  ...LATE_HOOKS.map(([name, scope]) => hook(name, scope)),
+  // Hooks are options too (show-options -H), in tmux's order: the names come from the hook table;
+  // a pane hook is a window option that can also be set on a pane.
+  ...HOOK_TABLE.map((h) => (h.scope === 'pane' ? hook(h.name, 'window', true) : hook(h.name, h.scope))),
 ] as OptionEntry[]);
 
 const byName = new Map(OPTION_TABLE.map((e) => [e.name, e]));
