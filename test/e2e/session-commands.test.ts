@@ -55,7 +55,8 @@ test('ls, has-session, rename-session, kill-session and kill-server behave as tm
     const pid = await t.serverPid();
     r = await t.run(['kill-server']);
     assert.equal(r.code, 0);
-    for (let i = 0; i < 100 && alive(pid); i++) await sleep(20);
+    // Shutdown waits up to a second for the programs it hung up (see Server.shutdown).
+    for (let i = 0; i < 250 && alive(pid); i++) await sleep(20);
     assert.equal(alive(pid), false, 'server exited');
     r = await t.run(['ls']);
     assert.equal(r.code, 1);
